@@ -1,0 +1,79 @@
+// The steps shared by `npm run generate` and `npm run check`: lint the spec, render the
+// generated types in memory, type-check the project. Nothing here writes to generated/.
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const specPath = path.join(root, 'spec', 'openapi.yaml');
+export const outputPath = path.join(root, 'generated', 'schema.d.ts');
+
+const require = createRequire(import.meta.url);
+const BANNER = `/**
+ * Generated from spec/openapi.yaml by openapi-typescript. Do not edit by hand:
+ * change the spec and run \`npm run generate\` (\`npm run check\` fails while this file is stale).
+ */
+
+`;
+
+export const redoclyEnv = {
+  ...process.env,
+  REDOCLY_TELEMETRY: 'off',
+  REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+};
+
+/** Redocly lint as its own process (its CLI has no API); warnings count as failures. */
+export function lintSpec() {
+  const cli = path.join(path.dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [cli, 'lint', '--format=stylish'],
+      { cwd: root, env: redoclyEnv, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        // Drop the boxed Node.js support banner; every other mention of a warning is a problem.
+        const output = `${stdout}\n${stderr}`
+          .split('\n')
+          .filter((line) => !/[║╔╚]/.test(line))
+          .join('\n')
+          .trim();
+        const warned = /warning/i.test(output);
+        resolve({ ok: !error && !warned, output });
+      },
+    );
+  });
+}
+
+/** The generated types for the current spec, formatted exactly as they are committed. */
+export async function renderTypes() {
+  const [{ default: openapiTS, astToString }, prettier] = await Promise.all([
+    import('openapi-typescript'),
+    import('prettier'),
+  ]);
+  const ast = await openapiTS(new URL(`file://${specPath}`), { silent: true });
+  const options = (await prettier.resolveConfig(outputPath)) ?? {};
+  return prettier.format(BANNER + astToString(ast), { ...options, filepath: outputPath });
+}
+
+export async function readCommitted() {
+  return readFile(outputPath, 'utf8').catch(() => '');
+}
+
+/** `tsc --noEmit` for the project's tsconfig.json, in this process. */
+export async function typecheck() {
+  const { default: ts } = await import('typescript');
+  const configPath = path.join(root, 'tsconfig.json');
+  const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile);
+  if (error) return { ok: false, output: ts.flattenDiagnosticMessageText(error.messageText, '\n') };
+  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, root);
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true } });
+  const diagnostics = [...parsed.errors, ...ts.getPreEmitDiagnostics(program)];
+  const output = ts.formatDiagnosticsWithColorAndContext(diagnostics, {
+    getCanonicalFileName: (f) => f,
+    getCurrentDirectory: () => root,
+    getNewLine: () => '\n',
+  });
+  return { ok: diagnostics.length === 0, output };
+}
