@@ -68,8 +68,23 @@ export async function typecheck() {
   const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile);
   if (error) return { ok: false, output: ts.flattenDiagnosticMessageText(error.messageText, '\n') };
   const parsed = ts.parseJsonConfigFileContent(config, ts.sys, root);
-  const program = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true } });
-  const diagnostics = [...parsed.errors, ...ts.getPreEmitDiagnostics(program)];
+  // Incremental: unchanged files are not checked again on the next run.
+  const options = {
+    ...parsed.options,
+    noEmit: true,
+    incremental: true,
+    tsBuildInfoFile: path.join(root, 'node_modules', '.cache', 'check.tsbuildinfo'),
+  };
+  const builder = ts.createIncrementalProgram({ rootNames: parsed.fileNames, options });
+  const diagnostics = [
+    ...parsed.errors,
+    ...builder.getConfigFileParsingDiagnostics(),
+    ...builder.getOptionsDiagnostics(),
+    ...builder.getGlobalDiagnostics(),
+    ...builder.getSyntacticDiagnostics(),
+    ...builder.getSemanticDiagnostics(),
+  ];
+  builder.emit(); // with noEmit this writes only the build info
   const output = ts.formatDiagnosticsWithColorAndContext(diagnostics, {
     getCanonicalFileName: (f) => f,
     getCurrentDirectory: () => root,
