@@ -1,0 +1,202 @@
+// The fake API (scripts/mock-server.mjs) behaves as spec/openapi.yaml describes the real one:
+// pagination, the build lifecycle, abort, and the error responses. Plain fetch on 127.0.0.1.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startMockServer, type MockServer, type MockServerOptions } from '../scripts/mock-server.mjs';
+
+let server: MockServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function start(options: MockServerOptions = {}): Promise<MockServer> {
+  server = await startMockServer(options);
+  return server;
+}
+
+interface Page {
+  total: number;
+  offset: number;
+  limit: number;
+  desc: boolean;
+  count: number;
+  items: { id: string; status: string; startedAt: string; finishedAt: string | null }[];
+}
+
+async function call(s: MockServer, path: string, init?: RequestInit): Promise<{ status: number; body: any; headers: Headers }> {
+  const response = await fetch(`${s.url}${path}`, init);
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+}
+
+const list = (s: MockServer, query = '') => call(s, `/v2/acts/${s.actor.name}/builds${query}`);
+const abort = (s: MockServer, buildId: string, init: RequestInit = {}) =>
+  call(s, `/v2/acts/${s.actor.name}/builds/${encodeURIComponent(buildId)}/abort`, { method: 'POST', ...init });
+
+describe('pagination', () => {
+  it('pages through every build once, oldest first, with the default limit of 1000', async () => {
+    const s = await start({ buildCount: 2500 });
+    const seen: string[] = [];
+    for (const offset of [0, 1000, 2000]) {
+      const { status, body } = await list(s, `?offset=${offset}`);
+      expect(status).toBe(200);
+      const page = body.data as Page;
+      expect(page).toMatchObject({ total: 2500, offset, limit: 1000, desc: false, count: offset === 2000 ? 500 : 1000 });
+      expect(page.items).toHaveLength(page.count);
+      seen.push(...page.items.map((b) => b.id));
+    }
+    expect(new Set(seen).size).toBe(2500);
+    expect(seen).toEqual(s.builds().map((b) => b.id));
+    const started = s.builds().map((b) => Date.parse(b.startedAt));
+    expect(started).toEqual([...started].sort((a, b) => a - b));
+  });
+
+  it('with desc=true starts from the newest build', async () => {
+    const s = await start({ buildCount: 30 });
+    const ids = s.builds().map((b) => b.id);
+    const first = (await list(s, '?limit=10&desc=true')).body.data as Page;
+    expect(first).toMatchObject({ total: 30, offset: 0, limit: 10, desc: true, count: 10 });
+    expect(first.items.map((b) => b.id)).toEqual(ids.slice(20).reverse());
+    const last = (await list(s, '?offset=25&limit=10&desc=1')).body.data as Page;
+    expect(last.items.map((b) => b.id)).toEqual(ids.slice(0, 5).reverse());
+    const ascending = (await list(s, '?offset=25&limit=10&desc=false')).body.data as Page;
+    expect(ascending.items.map((b) => b.id)).toEqual(ids.slice(25));
+  });
+
+  it('answers an offset past the end with an empty page', async () => {
+    const s = await start({ buildCount: 3 });
+    const { status, body } = await list(s, '?offset=10&limit=5');
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ total: 3, offset: 10, limit: 5, desc: false, count: 0, items: [] });
+  });
+
+  it('picks up builds started during an ascending walk at the end', async () => {
+    const s = await start({ buildCount: 4 });
+    const before = (await list(s, '?limit=2')).body.data as Page;
+    const started = s.startBuild();
+    const rest = (await list(s, '?offset=2&limit=2')).body.data as Page;
+    const tail = (await list(s, '?offset=4&limit=2')).body.data as Page;
+    expect(before.total).toBe(4);
+    expect(rest.total).toBe(5);
+    expect(tail.items.map((b) => b.id)).toEqual([started.id]);
+  });
+
+  it.each([
+    ['limit=0', 'limit'],
+    ['limit=1001', 'limit'],
+    ['limit=1.5', 'limit'],
+    ['limit=', 'limit'],
+    ['offset=-1', 'offset'],
+    ['offset=abc', 'offset'],
+    ['offset=1&offset=2', 'offset'],
+    ['desc=yes', 'desc'],
+  ])('rejects %s with 400 invalid-input naming the parameter', async (query, name) => {
+    const s = await start();
+    const { status, body } = await list(s, `?${query}`);
+    expect(status).toBe(400);
+    expect(body.error.type).toBe('invalid-input');
+    expect(body.error.message).toContain(`'${name}'`);
+  });
+});
+
+describe('build lifecycle and abort', () => {
+  it('moves a build READY -> RUNNING -> SUCCEEDED as requests arrive', async () => {
+    const s = await start({ builds: [{ status: 'READY', readyTicks: 2, runTicks: 2 }] });
+    const statuses: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const page = (await list(s)).body.data as Page;
+      statuses.push(page.items[0]!.status);
+    }
+    expect(statuses).toEqual(['READY', 'RUNNING', 'RUNNING', 'SUCCEEDED', 'SUCCEEDED']);
+    const [build] = s.builds();
+    expect(build!.finishedAt).not.toBeNull();
+  });
+
+  it('aborts a running build: ABORTING, then ABORTED', async () => {
+    const s = await start({ builds: [{ status: 'SUCCEEDED' }, { status: 'RUNNING', runTicks: 100 }] });
+    const running = s.builds()[1]!;
+    const first = await abort(s, running.id);
+    expect(first.status).toBe(200);
+    expect(first.body.data).toMatchObject({ id: running.id, status: 'ABORTING', finishedAt: null });
+    const page = (await list(s)).body.data as Page;
+    expect(page.items[1]).toMatchObject({ id: running.id, status: 'ABORTED' });
+    expect(page.items[1]!.finishedAt).toEqual(expect.any(String));
+    const again = await abort(s, running.id);
+    expect(again.body.data.status).toBe('ABORTED');
+  });
+
+  it.each(['SUCCEEDED', 'FAILED', 'TIMED-OUT', 'ABORTED'] as const)('leaves a %s build unchanged', async (status) => {
+    const s = await start({ builds: [{ status }] });
+    const [before] = s.builds();
+    const { status: code, body } = await abort(s, before!.id);
+    expect(code).toBe(200);
+    expect(body.data).toEqual(before);
+    expect(s.builds()[0]).toEqual(before);
+  });
+});
+
+describe('errors', () => {
+  it('answers an unknown Actor or build with 404 record-not-found', async () => {
+    const s = await start();
+    for (const response of [await call(s, '/v2/acts/nobody~nothing/builds'), await abort(s, 'no-such-build')]) {
+      expect(response.status).toBe(404);
+      expect(response.body).toEqual({ error: { type: 'record-not-found', message: 'The requested resource was not found.' } });
+    }
+  });
+
+  it('addresses the Actor by its ID as well as by username~name', async () => {
+    const s = await start({ buildCount: 2 });
+    const byId = await call(s, `/v2/acts/${s.actor.id}/builds`);
+    expect(byId.status).toBe(200);
+    expect(byId.body.data.total).toBe(2);
+  });
+
+  it('answers a wrong method with 405 and an Allow header', async () => {
+    const s = await start();
+    const wrong = await call(s, `/v2/acts/${s.actor.name}/builds`, { method: 'DELETE' });
+    expect(wrong.status).toBe(405);
+    expect(wrong.body).toEqual({
+      error: {
+        type: 'method-not-allowed',
+        message: 'This API end-point can only be accessed using the following HTTP methods: OPTIONS,GET',
+      },
+    });
+    expect(wrong.headers.get('allow')).toBe('OPTIONS, GET');
+    const get = await call(s, `/v2/acts/${s.actor.name}/builds/x/abort`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('OPTIONS, POST');
+  });
+
+  it('accepts any Bearer token or none, and with a token option only that one', async () => {
+    const open = await start();
+    expect((await list(open)).status).toBe(200);
+    expect((await call(open, `/v2/acts/${open.actor.name}/builds`, { headers: { Authorization: 'Bearer anything' } })).status).toBe(200);
+    expect((await call(open, `/v2/acts/${open.actor.name}/builds`, { headers: { Authorization: 'Basic abc' } })).status).toBe(401);
+    await open.close();
+    const s = await start({ token: 'right-token' });
+    const wrong = await call(s, `/v2/acts/${s.actor.name}/builds`, { headers: { Authorization: 'Bearer wrong-token' } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toEqual({ error: { type: 'token-not-valid', message: 'Authentication token is not valid.' } });
+    expect((await list(s)).status).toBe(401);
+    expect((await call(s, `/v2/acts/${s.actor.name}/builds`, { headers: { Authorization: 'Bearer right-token' } })).status).toBe(200);
+  });
+
+  it('injects failures on request, with Retry-After', async () => {
+    const s = await start();
+    s.failNext(429, 2, 1);
+    const first = await list(s);
+    const second = await list(s);
+    const third = await list(s);
+    expect([first.status, second.status, third.status]).toEqual([429, 429, 200]);
+    expect(first.headers.get('retry-after')).toBe('1');
+    expect(first.body.error.type).toBe('rate-limit-exceeded');
+  });
+
+  it('logs the method, path and status, never a token', async () => {
+    const lines: string[] = [];
+    const s = await start({ log: (line) => lines.push(line) });
+    await call(s, `/v2/acts/${s.actor.name}/builds?token=query-secret&limit=1`, { headers: { Authorization: 'Bearer header-secret' } });
+    expect(lines).toEqual([`mock: GET /v2/acts/${s.actor.name}/builds -> 200`]);
+    expect(lines.join('\n')).not.toMatch(/secret/);
+  });
+});
