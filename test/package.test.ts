@@ -1,0 +1,237 @@
+// The package as a user gets it: `npm pack`, install the tarball into an empty project (offline,
+// from the npm cache that `npm ci` fills), import it from Node and compile a strict TypeScript
+// consumer against its published types.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockServer, type MockServer } from '../scripts/mock-server.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const TOKEN = 'package-test-token-3f9a';
+let work: string;
+let tarball: string;
+let installed: string;
+let server: MockServer;
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { cwd, env, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${stdout}${stderr}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+const consumerOptions: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  target: ts.ScriptTarget.ES2022,
+  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+  types: [],
+  // The published declarations themselves must compile for a consumer.
+  skipLibCheck: false,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+};
+
+/** A strict consumer; each `@ts-expect-error` marks a line the published types must reject. */
+const CONSUMER = `import {
+  ApifyApiError,
+  createBuildsClient,
+  isTerminalStatus,
+  type ActorJobStatus,
+  type Build,
+  type BuildShort,
+  type BuildsPage,
+} from 'apify-builds-client';
+
+const client = createBuildsClient({ baseUrl: 'http://127.0.0.1:9', token: 'x', maxRetries: 0 });
+
+export async function newest(actorId: string): Promise<BuildShort | undefined> {
+  const page: BuildsPage = await client.listBuilds(actorId, { limit: 1, desc: true });
+  const build = page.items[0];
+  if (build === undefined) return undefined;
+  const status: ActorJobStatus = build.status;
+  // @ts-expect-error FINISHED is not a build status
+  if (build.status === 'FINISHED') return undefined;
+  return isTerminalStatus(status) ? build : undefined;
+}
+
+export async function total(actorId: string): Promise<number> {
+  let count = 0;
+  for await (const build of client.iterateBuilds(actorId, { pageSize: 100, maxItems: 500 })) {
+    if (build.status === 'SUCCEEDED') count += 1;
+  }
+  for await (const page of client.iterateBuildPages(actorId, { desc: true })) count += page.count;
+  return count;
+}
+
+export async function stop(actorId: string, buildId: string): Promise<Build['status']> {
+  try {
+    return (await client.abortBuild(actorId, buildId)).status;
+  } catch (error) {
+    if (error instanceof ApifyApiError) return error.status === 404 ? 'ABORTED' : 'FAILED';
+    throw error;
+  }
+}
+
+export async function raw(actorId: string): Promise<number | undefined> {
+  const { data } = await client.raw.GET('/v2/acts/{actorId}/builds', { params: { path: { actorId }, query: { limit: 5 } } });
+  return data?.data.total;
+}
+
+// @ts-expect-error limit is a number
+void client.listBuilds('janedoe~my-actor', { limit: '10' });
+// @ts-expect-error the list operation has no path parameter buildId
+void client.raw.GET('/v2/acts/{actorId}/builds', { params: { path: { buildId: 'x' } } });
+`;
+
+function compile(source: string): { diagnostics: string[]; files: string[] } {
+  const file = path.join(installed, 'consumer.ts');
+  const host = ts.createCompilerHost(consumerOptions);
+  const readFile = host.readFile.bind(host);
+  host.readFile = (name) => (path.resolve(name) === file ? source : readFile(name));
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (name) => path.resolve(name) === file || fileExists(name);
+  const program = ts.createProgram([file], consumerOptions, host);
+  const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file && d.start !== undefined ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : '';
+    return `${where} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
+  return { diagnostics, files: program.getSourceFiles().map((f) => f.fileName) };
+}
+
+interface LockEntry {
+  version?: string;
+  dev?: boolean;
+  devOptional?: boolean;
+  [key: string]: unknown;
+}
+
+const sha512 = async (file: string) => `sha512-${createHash('sha512').update(await readFile(file)).digest('base64')}`;
+
+/** A consumer project whose lockfile pins the tarball and this repository's runtime dependencies. */
+async function writeConsumerProject(): Promise<void> {
+  const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+    dependencies: Record<string, string>;
+  };
+  const lock = JSON.parse(await readFile(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+  const spec = `file:${path.relative(installed, tarball)}`;
+  const integrity = await sha512(tarball);
+  const packages: Record<string, LockEntry> = {
+    '': { name: 'consumer', dependencies: { [manifest.name]: spec } },
+    [`node_modules/${manifest.name}`]: { version: manifest.version, resolved: spec, integrity, dependencies: manifest.dependencies },
+  };
+  // Entries not marked dev are the runtime dependency tree, laid out as it will be in the consumer.
+  // Each is packed from this repository's node_modules, so the install needs neither the registry
+  // nor its metadata in the npm cache.
+  const runtime = Object.entries(lock.packages).filter(([key, entry]) => key !== '' && !entry.dev && !entry.devOptional);
+  expect(runtime.map(([key]) => key)).toContain('node_modules/openapi-fetch');
+  const deps = path.join(work, 'deps');
+  await mkdir(deps);
+  const packed = JSON.parse(
+    await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', deps, ...runtime.map(([key]) => path.join(root, key))], root),
+  ) as { filename: string }[];
+  for (const [index, [key, entry]] of runtime.entries()) {
+    const file = path.join(deps, packed[index]!.filename);
+    packages[key] = { ...entry, resolved: `file:${path.relative(installed, file)}`, integrity: await sha512(file) };
+  }
+  await writeFile(
+    path.join(installed, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { [manifest.name]: spec } }),
+  );
+  await writeFile(path.join(installed, 'package-lock.json'), JSON.stringify({ name: 'consumer', lockfileVersion: 3, requires: true, packages }));
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(root, 'dist', 'index.js'))) await run(process.execPath, [path.join(root, 'scripts', 'build.mjs')], root);
+  work = await mkdtemp(path.join(tmpdir(), 'builds-package-'));
+  // --ignore-scripts: pack the dist/ that is there instead of rebuilding it under other tests.
+  const packed = JSON.parse(await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], root)) as { filename: string }[];
+  tarball = path.join(work, packed[0]!.filename);
+  installed = path.join(work, 'consumer');
+  await mkdir(installed);
+  await writeConsumerProject();
+  // --offline: everything comes from local tarballs; nothing leaves the machine.
+  await run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], installed);
+  server = await startMockServer({ buildCount: 1200 });
+}, 240_000);
+
+afterAll(async () => {
+  await server?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('packed tarball', () => {
+  it('contains the build output, the generated types and the license, and nothing else', async () => {
+    const listing = await run('tar', ['-tzf', tarball], work);
+    const files = listing.trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
+    expect(files).toContain('dist/index.js');
+    expect(files).toContain('dist/index.d.ts');
+    expect(files).toContain('generated/schema.d.ts');
+    expect(files).toContain('LICENSE');
+    expect(files).toContain('package.json');
+    expect(files.filter((f) => !/^(dist\/[^/]+\.(js|d\.ts)|generated\/schema\.d\.ts|LICENSE|README\.md|package\.json)$/.test(f))).toEqual([]);
+    const manifest = JSON.parse(await readFile(path.join(installed, 'node_modules', 'apify-builds-client', 'package.json'), 'utf8'));
+    expect(Object.keys(manifest.dependencies)).toEqual(['openapi-fetch']);
+  });
+
+  it('imports in Node as ESM and talks to a server', async () => {
+    const script = `
+      import * as api from 'apify-builds-client';
+      const client = api.createBuildsClient({ baseUrl: process.env.BASE_URL, maxRetries: 0 });
+      const page = await client.listBuilds(process.env.ACTOR, { limit: 3, desc: true });
+      let walked = 0;
+      for await (const build of client.iterateBuilds(process.env.ACTOR)) walked += 1;
+      let error;
+      try { await client.listBuilds('nobody~nothing'); } catch (e) { error = e; }
+      console.log(JSON.stringify({
+        resolved: import.meta.resolve('apify-builds-client'),
+        exports: Object.keys(api).sort(),
+        count: page.count, desc: page.desc, walked,
+        error: { name: error?.name, isApiError: error instanceof api.ApifyApiError, status: error?.status, type: error?.type, message: error?.message },
+        terminal: [api.isTerminalStatus('SUCCEEDED'), api.isTerminalStatus('RUNNING')],
+      }));`;
+    const output = await run(process.execPath, ['--input-type=module', '-e', script], installed, {
+      ...process.env,
+      BASE_URL: server.url,
+      ACTOR: server.actor.name,
+      APIFY_TOKEN: TOKEN,
+    });
+    const result = JSON.parse(output);
+    expect(result.resolved).toBe(`file://${path.join(installed, 'node_modules', 'apify-builds-client', 'dist', 'index.js')}`);
+    expect(result.exports).toEqual(
+      expect.arrayContaining(['ApifyApiError', 'ApifyNetworkError', 'ApifyTimeoutError', 'createBuildsClient', 'isTerminalStatus']),
+    );
+    expect(result).toMatchObject({ count: 3, desc: true, walked: 1200, terminal: [true, false] });
+    expect(result.error).toMatchObject({ name: 'ApifyApiError', isApiError: true, status: 404, type: 'record-not-found' });
+    expect(output).not.toContain(TOKEN);
+  }, 60_000);
+
+  it('type-checks a strict NodeNext consumer against the published declarations', () => {
+    const { diagnostics, files } = compile(CONSUMER);
+    expect(diagnostics).toEqual([]);
+    const published = path.join(installed, 'node_modules', 'apify-builds-client');
+    expect(files).toContain(path.join(published, 'dist', 'index.d.ts'));
+    expect(files).toContain(path.join(published, 'generated', 'schema.d.ts'));
+    expect(files.some((f) => f.startsWith(path.join(root, 'src')))).toBe(false);
+  }, 60_000);
+
+  it('rejects each marked line once its @ts-expect-error is removed', () => {
+    const marked = CONSUMER.split('\n').filter((line) => line.includes('@ts-expect-error')).length;
+    expect(marked).toBe(3);
+    const { diagnostics } = compile(CONSUMER.replaceAll(/^\s*\/\/ @ts-expect-error.*\n/gm, ''));
+    expect(diagnostics).toHaveLength(marked);
+    expect(diagnostics.join('\n')).toMatch(/TS2367: This comparison appears to be unintentional .*'"FINISHED"'/);
+  }, 60_000);
+});
