@@ -1,0 +1,101 @@
+// Response validators compiled from spec/openapi.yaml: Redocly bundles the spec to JSON, Ajv
+// (JSON Schema 2020-12, the dialect of OpenAPI 3.1) compiles each response schema.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+// ajv-formats is CommonJS: NodeNext types its default import as the module object, while at run
+// time it is the plugin function itself (which also carries `.default`).
+const addFormats = addFormatsModule.default ?? (addFormatsModule as unknown as typeof addFormatsModule.default);
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+export interface SpecValidators {
+  /** The status codes the spec declares for an operation, e.g. ['200', '400', ...]. */
+  statuses(method: 'get' | 'post', pathTemplate: string): string[];
+  /** Validates a response body for an operation and status; returns Ajv's errors, [] when valid. */
+  check(method: 'get' | 'post', pathTemplate: string, status: number, body: unknown): string[];
+  /** The example body the spec gives for an operation and status. */
+  example(method: 'get' | 'post', pathTemplate: string, status: number): unknown;
+}
+
+async function bundleSpec(): Promise<JsonObject> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'builds-spec-'));
+  const output = path.join(dir, 'openapi.json');
+  const cli = path.join(path.dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
+  try {
+    await new Promise<void>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        [cli, 'bundle', 'builds', '--ext', 'json', '-o', output],
+        { cwd: root, timeout: 60_000, env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
+        (error, stdout, stderr) => (error ? reject(new Error(`redocly bundle failed:\n${stdout}${stderr}`)) : resolve()),
+      );
+    });
+    return JSON.parse(await readFile(output, 'utf8')) as JsonObject;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const isObject = (value: Json | undefined): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Objects with declared properties reject undeclared ones, so a misspelled field is caught. */
+function closeObjects(node: Json): void {
+  if (Array.isArray(node)) node.forEach(closeObjects);
+  if (!isObject(node)) return;
+  if (isObject(node.properties) && !('additionalProperties' in node)) node.unevaluatedProperties = false;
+  Object.values(node).forEach(closeObjects);
+}
+
+export async function loadSpecValidators(): Promise<SpecValidators> {
+  const text = JSON.stringify(await bundleSpec()).replaceAll('#/components/schemas/', 'openapi.json#/$defs/');
+  const spec = JSON.parse(text) as JsonObject;
+  const components = spec.components as JsonObject;
+  const schemas = components.schemas as JsonObject;
+  closeObjects(schemas);
+  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
+  addFormats(ajv);
+  ajv.addKeyword('example');
+  ajv.addSchema({ $id: 'openapi.json', $defs: schemas });
+
+  const responses = (method: string, pathTemplate: string): JsonObject => {
+    const item = (spec.paths as JsonObject)[pathTemplate];
+    const operation = isObject(item) ? item[method] : undefined;
+    if (!isObject(operation) || !isObject(operation.responses)) throw new Error(`no ${method} ${pathTemplate} in the spec`);
+    return operation.responses;
+  };
+  const media = (method: string, pathTemplate: string, status: number): JsonObject => {
+    let response = responses(method, pathTemplate)[String(status)];
+    if (isObject(response) && typeof response.$ref === 'string') {
+      response = (components.responses as JsonObject)[response.$ref.replace('#/components/responses/', '')];
+    }
+    const content = isObject(response) && isObject(response.content) ? response.content['application/json'] : undefined;
+    if (!isObject(content)) throw new Error(`the spec declares no JSON ${status} response for ${method} ${pathTemplate}`);
+    return content;
+  };
+  const compiled = new Map<string, ValidateFunction>();
+
+  return {
+    statuses: (method, pathTemplate) => Object.keys(responses(method, pathTemplate)),
+    check(method, pathTemplate, status, body) {
+      const key = `${method} ${pathTemplate} ${status}`;
+      let validate = compiled.get(key);
+      if (!validate) {
+        validate = ajv.compile(media(method, pathTemplate, status).schema as JsonObject);
+        compiled.set(key, validate);
+      }
+      return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
+    },
+    example: (method, pathTemplate, status) => media(method, pathTemplate, status).example,
+  };
+}
