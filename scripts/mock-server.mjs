@@ -178,7 +178,7 @@ export async function startMockServer(options = {}) {
     for (const s of seeds) addBuild(s);
   } else {
     // A long history of finished builds, then one RUNNING and one READY build at the end.
-    const history = ['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'FAILED', 'ABORTED', 'TIMED-OUT'];
+    const history = [...Array(12).fill('SUCCEEDED'), 'FAILED', 'FAILED', 'ABORTED', 'TIMED-OUT'];
     for (let i = 0; i < buildCount; i += 1) {
       const fromEnd = buildCount - i;
       if (fromEnd === 2) addBuild({ status: 'RUNNING', runTicks: 1_000_000 });

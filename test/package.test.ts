@@ -2,7 +2,6 @@
 // from the npm cache that `npm ci` fills), import it from Node and compile a strict TypeScript
 // consumer against its published types.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../scripts/mock-server.mjs';
+import { ensureBuilt } from './build-once.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = 'package-test-token-3f9a';
@@ -154,7 +154,7 @@ async function writeConsumerProject(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(root, 'dist', 'index.js'))) await run(process.execPath, [path.join(root, 'scripts', 'build.mjs')], root);
+  await ensureBuilt();
   work = await mkdtemp(path.join(tmpdir(), 'builds-package-'));
   // --ignore-scripts: pack the dist/ that is there instead of rebuilding it under other tests.
   const packed = JSON.parse(await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], root)) as { filename: string }[];

@@ -1,0 +1,37 @@
+// Builds dist/ when it is missing, once, even when several test files ask at the same time.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rmdir } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const entry = path.join(root, 'dist', 'index.js');
+const lock = path.join(root, 'node_modules', '.cache', 'build.lock');
+
+export async function ensureBuilt(): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (!existsSync(entry) || existsSync(lock)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for npm run build (a stale ${lock} can be removed)`);
+    await mkdir(path.dirname(lock), { recursive: true });
+    // mkdir is atomic: whoever creates the lock builds, everyone else waits for dist/index.js.
+    const owner = await mkdir(lock).then(
+      () => true,
+      () => false,
+    );
+    if (!owner) {
+      await sleep(250);
+      continue;
+    }
+    try {
+      await new Promise<void>((resolve, reject) => {
+        execFile(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, timeout: 150_000 }, (error, stdout, stderr) =>
+          error ? reject(new Error(`npm run build failed:\n${stdout}${stderr}`)) : resolve(),
+        );
+      });
+    } finally {
+      await rmdir(lock);
+    }
+  }
+}

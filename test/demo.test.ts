@@ -1,0 +1,34 @@
+// `npm run demo` end to end: the built package against the fake API, offline, without a token.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, expect, it } from 'vitest';
+import { ensureBuilt } from './build-once.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+beforeAll(ensureBuilt, 200_000);
+
+it('walks 2,500 builds in three pages, aborts a running build and leaves a finished one unchanged', async () => {
+  const { code, output } = await new Promise<{ code: number; output: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(root, 'scripts', 'demo.mjs')],
+      // A token in the environment must not reach the fake server or the output.
+      { cwd: root, timeout: 60_000, env: { ...process.env, APIFY_TOKEN: 'env-token-must-not-leak' } },
+      (error, stdout, stderr) => resolve({ code: error ? 1 : 0, output: `${stdout}${stderr}` }),
+    );
+  });
+  expect(output).not.toContain('env-token-must-not-leak');
+  expect(code, output).toBe(0);
+  expect(output).toMatch(/^page 1: builds 1-1000 of 2500 /m);
+  expect(output).toMatch(/^page 2: builds 1001-2000 of 2500 /m);
+  expect(output).toMatch(/^page 3: builds 2001-2500 of 2500 /m);
+  expect(output).not.toMatch(/^page 4:/m);
+  expect(output).toContain('walked 2500 builds in 3 pages');
+  expect(output).toMatch(/^abort \w{17}: RUNNING -> ABORTING$/m);
+  expect(output).toMatch(/^abort \w{17}: (SUCCEEDED|FAILED|ABORTED|TIMED-OUT) -> \1 \(unchanged\)$/m);
+  expect(output).toContain('list nobody~nothing: 404 record-not-found');
+  const aborted = /^abort (\w{17}): RUNNING -> ABORTING$/m.exec(output)![1]!;
+  expect(output).toMatch(new RegExp(`^${aborted}\\s+ABORTED\\s`, 'm'));
+}, 90_000);
