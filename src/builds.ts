@@ -1,0 +1,129 @@
+// The build methods: validate input, call the two endpoints through openapi-fetch, unwrap `data`.
+import type { Client } from 'openapi-fetch';
+import type { BuildsClient, IterateBuildsOptions, ListBuildsOptions } from './client.js';
+import { walkPages, type PageRequest, type WalkOptions } from './paginate.js';
+import { isObject, unwrapData } from './responses.js';
+import type { Build, BuildShort, BuildsPage, paths } from './types.js';
+import { checkBoolean, checkId, checkInteger, checkOptions, checkSignal } from './validate.js';
+
+const LIST = '/v2/acts/{actorId}/builds';
+const ABORT = '/v2/acts/{actorId}/builds/{buildId}/abort';
+const MAX_LIMIT = 1000;
+
+type ListQuery = { offset?: number; limit?: number; desc?: boolean };
+
+function isBuildsPage(data: unknown): data is BuildsPage {
+  return (
+    isObject(data) &&
+    Array.isArray(data['items']) &&
+    typeof data['total'] === 'number' &&
+    typeof data['offset'] === 'number' &&
+    typeof data['count'] === 'number' &&
+    typeof data['limit'] === 'number'
+  );
+}
+
+function isBuild(data: unknown): data is Build {
+  return isObject(data) && typeof data['id'] === 'string' && typeof data['status'] === 'string';
+}
+
+export function createBuildMethods(
+  raw: Client<paths>,
+  basePath: string,
+  redact: (text: string) => string,
+): Omit<BuildsClient, 'raw'> {
+  const prefix = basePath.replace(/\/+$/, '');
+  const pathOf = (...segments: string[]): string => `${prefix}/v2/acts/${segments.map(encodeURIComponent).join('/')}`;
+
+  async function getPage(actorId: string, query: ListQuery, signal: AbortSignal | undefined): Promise<BuildsPage> {
+    const answer = await raw.GET(LIST, { params: { path: { actorId }, query }, parseAs: 'text', signal: signal ?? null });
+    const fallback = { method: 'GET', path: `${pathOf(actorId)}/builds`, attempts: 1 };
+    return unwrapData(answer, fallback, redact, 'data: a page of builds', isBuildsPage);
+  }
+
+  function walkOptions(actorId: string, options: IterateBuildsOptions | undefined): WalkOptions & { signal?: AbortSignal } {
+    checkId('actorId', actorId);
+    const given = checkOptions('options', options);
+    const signal = checkSignal(given.signal);
+    const walk = {
+      offset: checkInteger('offset', given.offset, 0, Number.MAX_SAFE_INTEGER, 0),
+      pageSize: checkInteger('pageSize', given.pageSize, 1, MAX_LIMIT, MAX_LIMIT),
+      desc: checkBoolean('desc', given.desc) ?? false,
+      maxItems: checkInteger('maxItems', given.maxItems, 0, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+    };
+    return signal === undefined ? walk : { ...walk, signal };
+  }
+
+  async function* pages(actorId: string, options: IterateBuildsOptions | undefined): AsyncGenerator<BuildsPage, void, undefined> {
+    const { signal, ...walk } = walkOptions(actorId, options);
+    const fetchPage = ({ offset, limit }: PageRequest, pageSignal: AbortSignal): Promise<BuildsPage> =>
+      getPage(actorId, walk.desc ? { offset, limit, desc: true } : { offset, limit }, pageSignal);
+    yield* walkPages<BuildShort, BuildsPage>(fetchPage, walk, signal);
+  }
+
+  return {
+    async listBuilds(actorId, options) {
+      checkId('actorId', actorId);
+      const given = checkOptions('options', options);
+      const signal = checkSignal(given.signal);
+      const query: ListQuery = {};
+      if (given.offset !== undefined) query.offset = checkInteger('offset', given.offset, 0, Number.MAX_SAFE_INTEGER, 0);
+      if (given.limit !== undefined) query.limit = checkInteger('limit', given.limit, 1, MAX_LIMIT, MAX_LIMIT);
+      const desc = checkBoolean('desc', given.desc);
+      if (desc !== undefined) query.desc = desc;
+      return getPage(actorId, query, signal);
+    },
+
+    iterateBuildPages(actorId, options) {
+      return pages(actorId, options);
+    },
+
+    iterateBuilds(actorId, options) {
+      return flatten(pages(actorId, options));
+    },
+
+    async abortBuild(actorId, buildId, options) {
+      checkId('actorId', actorId);
+      checkId('buildId', buildId);
+      const signal = checkSignal(checkOptions('options', options).signal);
+      const answer = await raw.POST(ABORT, { params: { path: { actorId, buildId } }, parseAs: 'text', signal: signal ?? null });
+      const fallback = { method: 'POST', path: `${pathOf(actorId, 'builds', buildId)}/abort`, attempts: 1 };
+      return unwrapData(answer, fallback, redact, 'data: a build', isBuild);
+    },
+  };
+}
+
+/**
+ * Items of each page in turn. Hand-written rather than an async generator: items already in
+ * memory are handed out without a generator round trip each.
+ */
+function flatten<T>(pages: AsyncGenerator<{ items: T[] }, void, undefined>): AsyncIterableIterator<T> {
+  let items: T[] = [];
+  let index = 0;
+  let done = false;
+  const finish = (): IteratorReturnResult<undefined> => {
+    done = true;
+    items = [];
+    return { done: true, value: undefined };
+  };
+  const iterator: AsyncIterableIterator<T> = {
+    async next(): Promise<IteratorResult<T, undefined>> {
+      while (index >= items.length) {
+        if (done) return { done: true, value: undefined };
+        const step = await pages.next();
+        if (step.done) return finish();
+        items = step.value.items;
+        index = 0;
+      }
+      return { done: false, value: items[index++] as T };
+    },
+    async return(): Promise<IteratorResult<T, undefined>> {
+      await pages.return();
+      return finish();
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}

@@ -1,0 +1,72 @@
+// Turns what openapi-fetch returns into the unwrapped `data`, or an ApifyApiError that says what
+// the server sent, whatever the body was (JSON error, HTML page, empty, truncated).
+import { ApifyApiError, type RequestDetails } from './errors.js';
+import { requestOf } from './transport.js';
+
+export interface Answer {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/** Parses a 2xx text body and returns its `data`, after `accept` has checked the shape. */
+export function unwrapData<T>(
+  answer: Answer,
+  fallback: RequestDetails,
+  redact: (text: string) => string,
+  what: string,
+  accept: (data: unknown) => data is T,
+): T {
+  const { response } = answer;
+  const details = requestOf.get(response) ?? fallback;
+  if (!response.ok) {
+    throw new ApifyApiError({ ...details, status: response.status, ...describeErrorBody(answer.error, response, redact) });
+  }
+  let body: unknown;
+  try {
+    body = typeof answer.data === 'string' && answer.data.length > 0 ? JSON.parse(answer.data) : undefined;
+  } catch (cause) {
+    throw new ApifyApiError(
+      { ...details, status: response.status, message: `expected a JSON body with ${what}, got ${snippet(answer.data, redact)}` },
+      { cause },
+    );
+  }
+  const data = isObject(body) ? body['data'] : undefined;
+  if (!accept(data)) {
+    const got = body === undefined ? 'an empty body' : snippet(JSON.stringify(body), redact);
+    throw new ApifyApiError({ ...details, status: response.status, message: `expected a JSON body with ${what}, got ${got}` });
+  }
+  return data;
+}
+
+/** `type` and `message` from `{ error: { type, message } }`, or a description of another body. */
+export function describeErrorBody(
+  body: unknown,
+  response: Response,
+  redact: (text: string) => string,
+): { type?: string; message: string } {
+  if (isObject(body) && isObject(body['error']) && typeof body['error']['message'] === 'string') {
+    const { type, message } = body['error'];
+    const text = redact(message);
+    return typeof type === 'string' ? { type, message: text } : { message: text };
+  }
+  const status = response.statusText ? ` (${response.statusText})` : '';
+  if (body === undefined || body === '') return { message: `the response body was empty${status}` };
+  if (typeof body === 'string') {
+    const kind = /^\s*</.test(body) ? 'an HTML page' : 'text that is not JSON';
+    return { message: `the response body was ${kind}${status}: ${snippet(body, redact)}` };
+  }
+  return { message: `the response body had no error object: ${snippet(JSON.stringify(body), redact)}` };
+}
+
+function snippet(text: unknown, redact: (text: string) => string): string {
+  if (typeof text !== 'string' || text.length === 0) return 'an empty body';
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
+  const plain = (title ?? text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  const short = plain.length > 160 ? `${plain.slice(0, 160)}…` : plain;
+  return JSON.stringify(redact(short));
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
