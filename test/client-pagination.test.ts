@@ -1,0 +1,244 @@
+// Page walks against a real loopback server whose list of builds can grow during the walk.
+import { getEventListeners } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBuildsClient, type BuildShort } from '../src/index.js';
+
+const ACTOR = 'janedoe~my-actor';
+
+interface Seen {
+  offset: number;
+  limit: number;
+  desc: boolean;
+}
+
+/** Builds oldest first; `beforeAnswer` may change them before each page is cut. */
+async function startBuildsServer(count: number) {
+  const builds: BuildShort[] = [];
+  const add = (n: number) => {
+    for (let i = 0; i < n; i += 1) {
+      const number = builds.length;
+      builds.push({
+        id: `build${String(number).padStart(6, '0')}`,
+        actId: 'actor',
+        status: 'SUCCEEDED',
+        startedAt: new Date(Date.UTC(2026, 0, 1) + number * 1000).toISOString(),
+        finishedAt: new Date(Date.UTC(2026, 0, 1) + number * 1000 + 500).toISOString(),
+        usageTotalUsd: 0.01,
+        meta: { origin: 'API' },
+      } as BuildShort);
+    }
+  };
+  add(count);
+  const requests: Seen[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const state = {
+    builds,
+    requests,
+    add,
+    get maxInFlight() {
+      return maxInFlight;
+    },
+    /** Called with the request number (0-based) before the page is cut; may add builds. */
+    beforeAnswer: (_index: number): void | Promise<void> => {},
+    url: '',
+    close: (): Promise<void> => Promise.resolve(),
+  };
+  const server = http.createServer(async (req, res) => {
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const seen = {
+        offset: Number(url.searchParams.get('offset') ?? 0),
+        limit: Number(url.searchParams.get('limit') ?? 1000),
+        desc: url.searchParams.get('desc') === 'true',
+      };
+      const index = requests.push(seen) - 1;
+      await state.beforeAnswer(index);
+      const ordered = seen.desc ? [...builds].reverse() : builds;
+      const items = ordered.slice(seen.offset, seen.offset + seen.limit);
+      const data = { total: builds.length, offset: seen.offset, limit: seen.limit, desc: seen.desc, count: items.length, items };
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ data }));
+    } finally {
+      inFlight -= 1;
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  state.close = () => {
+    server.closeAllConnections();
+    return new Promise((resolve) => server.close(() => resolve()));
+  };
+  return state;
+}
+
+type BuildsServer = Awaited<ReturnType<typeof startBuildsServer>>;
+let server: BuildsServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const clientOf = (s: BuildsServer) => createBuildsClient({ baseUrl: s.url, token: 't', maxRetries: 0, timeoutMs: 5000 });
+const pageRequests = (s: BuildsServer) => s.requests.map(({ offset, limit }) => ({ offset, limit }));
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const value of iterable) out.push(value);
+  return out;
+}
+
+describe('iterateBuilds and iterateBuildPages', () => {
+  it('sends exactly the requests needed: no trailing empty page when total is reached', async () => {
+    server = await startBuildsServer(3000);
+    const items = await collect(clientOf(server).iterateBuilds(ACTOR));
+    expect(items.map((b) => b.id)).toEqual(server.builds.map((b) => b.id));
+    expect(pageRequests(server)).toEqual([
+      { offset: 0, limit: 1000 },
+      { offset: 1000, limit: 1000 },
+      { offset: 2000, limit: 1000 },
+    ]);
+  });
+
+  it('stops on a short page and trims the last limit to maxItems', async () => {
+    server = await startBuildsServer(2500);
+    const client = clientOf(server);
+    expect(await collect(client.iterateBuilds(ACTOR, { pageSize: 1000 }))).toHaveLength(2500);
+    expect(server.requests).toHaveLength(3);
+    server.requests.length = 0;
+    const some = await collect(client.iterateBuilds(ACTOR, { pageSize: 400, maxItems: 1000 }));
+    expect(some.map((b) => b.id)).toEqual(server.builds.slice(0, 1000).map((b) => b.id));
+    expect(pageRequests(server)).toEqual([
+      { offset: 0, limit: 400 },
+      { offset: 400, limit: 400 },
+      { offset: 800, limit: 200 },
+    ]);
+  });
+
+  it('maxItems 0 sends nothing and yields nothing', async () => {
+    server = await startBuildsServer(10);
+    expect(await collect(clientOf(server).iterateBuilds(ACTOR, { maxItems: 0 }))).toEqual([]);
+    expect(await collect(clientOf(server).iterateBuildPages(ACTOR, { maxItems: 0 }))).toEqual([]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('newest first: builds started during the walk neither repeat nor skip the ones that existed', async () => {
+    server = await startBuildsServer(2500);
+    const existing = [...server.builds].reverse().map((b) => b.id);
+    const s = server;
+    s.beforeAnswer = (index) => {
+      if (index > 0) s.add(7 * index);
+    };
+    const items = await collect(clientOf(s).iterateBuilds(ACTOR, { desc: true }));
+    expect(items.map((b) => b.id)).toEqual(existing);
+    expect(s.requests.every((r) => r.desc)).toBe(true);
+    // Page 2 is asked for while page 1 is handed out, so it cannot know of the 7 builds its own
+    // answer shows: it drops 7 repeats, and page 3 starts 7 later (1993 + 7).
+    expect(s.requests.map((r) => r.offset)).toEqual([0, 1000, 2000]);
+    expect(s.requests).toHaveLength(3);
+  });
+
+  it('oldest first: builds started during the walk are picked up at the end', async () => {
+    server = await startBuildsServer(2000);
+    const s = server;
+    s.beforeAnswer = (index) => {
+      if (index === 1) s.add(150);
+    };
+    const items = await collect(clientOf(s).iterateBuilds(ACTOR));
+    expect(items.map((b) => b.id)).toEqual(s.builds.map((b) => b.id));
+    expect(items).toHaveLength(2150);
+    expect(pageRequests(s)).toEqual([
+      { offset: 0, limit: 1000 },
+      { offset: 1000, limit: 1000 },
+      { offset: 2000, limit: 1000 },
+    ]);
+  });
+
+  it('yields pages with their offsets, so a walk can resume where it stopped', async () => {
+    server = await startBuildsServer(1050);
+    const client = clientOf(server);
+    let checkpoint = 0;
+    for await (const page of client.iterateBuildPages(ACTOR, { pageSize: 300 })) {
+      expect(page.offset).toBe(checkpoint);
+      checkpoint = page.offset + page.count;
+      if (checkpoint >= 600) break;
+    }
+    const rest = await collect(client.iterateBuildPages(ACTOR, { pageSize: 300, offset: checkpoint }));
+    expect(rest.map((p) => p.offset)).toEqual([600, 900]);
+    expect(rest.flatMap((p) => p.items).map((b) => b.id)).toEqual(server.builds.slice(600).map((b) => b.id));
+  });
+
+  it('fetches the next page while the consumer works, never more than one ahead', async () => {
+    server = await startBuildsServer(5000);
+    const s = server;
+    const seenWhileWorking: number[] = [];
+    for await (const page of clientOf(s).iterateBuildPages(ACTOR)) {
+      // Give the prefetch time to reach the server (bounded wait), then note what it has seen.
+      for (let i = 0; i < 200 && s.requests.length < Math.min(5, page.offset / 1000 + 2); i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      seenWhileWorking.push(s.requests.length);
+    }
+    expect(seenWhileWorking).toEqual([2, 3, 4, 5, 5]);
+    expect(s.maxInFlight).toBe(1);
+  });
+
+  it('break cancels the page fetched ahead without an unhandled rejection or a leftover listener', async () => {
+    server = await startBuildsServer(3000);
+    const s = server;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    s.beforeAnswer = (index) => (index === 1 ? held : undefined);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const controller = new AbortController();
+      let taken = 0;
+      for await (const build of clientOf(s).iterateBuilds(ACTOR, { signal: controller.signal })) {
+        expect(build.id).toBeTypeOf('string');
+        taken += 1;
+        if (taken === 10) {
+          for (let i = 0; i < 200 && s.requests.length < 2; i += 1) await new Promise((r) => setTimeout(r, 5));
+          break;
+        }
+      }
+      expect(taken).toBe(10);
+      expect(s.requests).toHaveLength(2);
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+      expect(s.requests).toHaveLength(2);
+    } finally {
+      release();
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('the caller aborting mid-walk rejects with its reason and leaves no listener', async () => {
+    server = await startBuildsServer(3000);
+    const s = server;
+    const controller = new AbortController();
+    const reason = { why: 'stopped by the caller' };
+    s.beforeAnswer = (index) => {
+      if (index === 1) controller.abort(reason);
+    };
+    const walk = collect(clientOf(s).iterateBuildPages(ACTOR, { signal: controller.signal }));
+    await expect(walk).rejects.toBe(reason);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('an already aborted signal sends nothing', async () => {
+    server = await startBuildsServer(10);
+    const controller = new AbortController();
+    controller.abort(new Error('not today'));
+    await expect(collect(clientOf(server).iterateBuilds(ACTOR, { signal: controller.signal }))).rejects.toThrow('not today');
+    await expect(clientOf(server).listBuilds(ACTOR, { signal: controller.signal })).rejects.toThrow('not today');
+    expect(server.requests).toHaveLength(0);
+  });
+});

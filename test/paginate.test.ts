@@ -1,0 +1,157 @@
+// The pagination planner without I/O: a simulated list (oldest first) that can grow between
+// requests and may cap page sizes, walked through startWalk/advanceWalk.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { advanceWalk, startWalk, type Page, type WalkOptions } from '../src/paginate.js';
+
+interface Item {
+  id: string;
+}
+
+interface Scenario {
+  initial: number;
+  options: WalkOptions;
+  /** Builds started before the 2nd, 3rd, ... request (an ascending walk chases them, so finite). */
+  inserts: number[];
+  /** The most the server returns per page, whatever was asked. */
+  serverMax: number;
+}
+
+function simulate({ initial, options, inserts, serverMax }: Scenario) {
+  const list: Item[] = Array.from({ length: initial }, (_, i) => ({ id: `b${i}` }));
+  const requests: { offset: number; limit: number }[] = [];
+  const yielded: Item[] = [];
+  let state = startWalk(options);
+  // Bounded: no walk in these scenarios needs more requests than this.
+  for (let guard = 0; state.next !== undefined; guard += 1) {
+    if (guard > 10_000) throw new Error('the walk does not end');
+    if (requests.length > 0) {
+      const count = inserts[requests.length - 1] ?? 0;
+      for (let i = 0; i < count; i += 1) list.push({ id: `b${list.length}` });
+    }
+    const { offset, limit } = state.next;
+    requests.push({ offset, limit });
+    const ordered = options.desc ? [...list].reverse() : list;
+    const pageLimit = Math.min(limit, serverMax);
+    const items = ordered.slice(offset, offset + pageLimit);
+    const page: Page<Item> = { total: list.length, offset, limit: pageLimit, count: items.length, items };
+    const step = advanceWalk(state, page);
+    expect(step.page.count).toBe(step.page.items.length);
+    yielded.push(...step.page.items);
+    state = step.state;
+  }
+  return { list, requests, yielded };
+}
+
+const options = (desc: boolean) =>
+  fc.record({
+    offset: fc.integer({ min: 0, max: 60 }),
+    pageSize: fc.integer({ min: 1, max: 25 }),
+    desc: fc.constant(desc),
+    maxItems: fc.oneof(fc.constant(Number.MAX_SAFE_INTEGER), fc.integer({ min: 0, max: 80 })),
+  });
+
+const ids = (items: Item[]) => items.map((item) => item.id);
+
+describe('pagination planner', () => {
+  it('walks a fixed list with the minimal number of requests, every item once and in order', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 150 }), fc.boolean(), fc.boolean().chain(options), (initial, _, opts) => {
+        const { list, requests, yielded } = simulate({ initial, options: opts, inserts: [], serverMax: 1000 });
+        const ordered = opts.desc ? [...list].reverse() : list;
+        const expected = ordered.slice(opts.offset).slice(0, opts.maxItems);
+        expect(ids(yielded)).toEqual(ids(expected));
+        const minimal = opts.maxItems === 0 ? 0 : Math.max(1, Math.ceil(expected.length / opts.pageSize));
+        expect(requests).toHaveLength(minimal);
+        for (const request of requests) expect(request.limit).toBeLessThanOrEqual(opts.pageSize);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('trims the last limit to what maxItems leaves', () => {
+    const { requests } = simulate({
+      initial: 5000,
+      options: { offset: 0, pageSize: 1000, desc: false, maxItems: 2500 },
+      inserts: [],
+      serverMax: 1000,
+    });
+    expect(requests).toEqual([
+      { offset: 0, limit: 1000 },
+      { offset: 1000, limit: 1000 },
+      { offset: 2000, limit: 500 },
+    ]);
+  });
+
+  it('newest first: builds started during the walk neither repeat nor skip the ones that existed', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 150 }),
+        options(true),
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 30 }),
+        (initial, opts, inserts, serverMax) => {
+          const { yielded } = simulate({ initial, options: opts, inserts, serverMax });
+          const existing = Array.from({ length: initial }, (_, i) => `b${i}`).reverse();
+          expect(ids(yielded)).toEqual(existing.slice(opts.offset).slice(0, opts.maxItems));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('oldest first: builds started during the walk come at the end, each once', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 150 }),
+        options(false),
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 30 }),
+        (initial, opts, inserts, serverMax) => {
+          const { list, yielded } = simulate({ initial, options: opts, inserts, serverMax });
+          // Everything from offset on, in order, without gaps or repeats, including late builds.
+          expect(ids(yielded)).toEqual(ids(list.slice(opts.offset, opts.offset + yielded.length)));
+          const existed = Math.max(0, initial - opts.offset);
+          expect(yielded.length).toBe(Math.min(opts.maxItems, Math.max(yielded.length, existed)));
+          if (opts.maxItems === Number.MAX_SAFE_INTEGER) expect(yielded.length).toBeGreaterThanOrEqual(existed);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('picks up builds started during an ascending walk at the end', () => {
+    const { list, yielded, requests } = simulate({
+      initial: 25,
+      options: { offset: 0, pageSize: 10, desc: false, maxItems: Number.MAX_SAFE_INTEGER },
+      inserts: [3],
+      serverMax: 1000,
+    });
+    expect(ids(yielded)).toEqual(ids(list.slice(0, yielded.length)));
+    expect(yielded.length).toBeGreaterThan(25);
+    expect(requests.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a short page ends the walk even when total says there is more', () => {
+    let state = startWalk({ offset: 0, pageSize: 10, desc: false, maxItems: Number.MAX_SAFE_INTEGER });
+    const items = Array.from({ length: 4 }, (_, i) => ({ id: `x${i}` }));
+    state = advanceWalk(state, { total: 50, offset: 0, limit: 10, count: 4, items }).state;
+    expect(state.next).toBeUndefined();
+  });
+
+  it('maxItems 0 plans no request, and advancing a finished walk is an error', () => {
+    const state = startWalk({ offset: 0, pageSize: 10, desc: true, maxItems: 0 });
+    expect(state.next).toBeUndefined();
+    expect(() => advanceWalk(state, { total: 0, offset: 0, limit: 10, count: 0, items: [] })).toThrow(/done/);
+  });
+
+  it('drops repeats by id when total lags behind the builds started at the front', () => {
+    let state = startWalk({ offset: 0, pageSize: 3, desc: true, maxItems: Number.MAX_SAFE_INTEGER });
+    const first = advanceWalk(state, { total: 6, offset: 0, limit: 3, count: 3, items: [{ id: 'f' }, { id: 'e' }, { id: 'd' }] });
+    state = first.state;
+    expect(state.next).toEqual({ offset: 3, limit: 3 });
+    // One build started, but this answer's total does not show it yet: 'd' comes again.
+    const second = advanceWalk(state, { total: 6, offset: 3, limit: 3, count: 3, items: [{ id: 'd' }, { id: 'c' }, { id: 'b' }] });
+    expect(ids(second.page.items)).toEqual(['c', 'b']);
+  });
+});
