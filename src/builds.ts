@@ -95,31 +95,36 @@ export function createBuildMethods(
 
 /**
  * Items of each page in turn. Hand-written rather than an async generator: items already in
- * memory are handed out without a generator round trip each.
+ * memory are handed out without a generator round trip each. Calls that overlap share one page
+ * load, so items still come once each and in order.
  */
 function flatten<T>(pages: AsyncGenerator<{ items: T[] }, void, undefined>): AsyncIterableIterator<T> {
   let items: T[] = [];
   let index = 0;
   let done = false;
-  const finish = (): IteratorReturnResult<undefined> => {
-    done = true;
-    items = [];
-    return { done: true, value: undefined };
+  let loading: Promise<void> | undefined;
+  const load = async (): Promise<void> => {
+    try {
+      const step = await pages.next();
+      if (step.done) done = true;
+      else [items, index] = [step.value.items, 0];
+    } finally {
+      loading = undefined;
+    }
   };
   const iterator: AsyncIterableIterator<T> = {
     async next(): Promise<IteratorResult<T, undefined>> {
       while (index >= items.length) {
         if (done) return { done: true, value: undefined };
-        const step = await pages.next();
-        if (step.done) return finish();
-        items = step.value.items;
-        index = 0;
+        await (loading ??= load());
       }
       return { done: false, value: items[index++] as T };
     },
     async return(): Promise<IteratorResult<T, undefined>> {
+      done = true;
+      items = [];
       await pages.return();
-      return finish();
+      return { done: true, value: undefined };
     },
     [Symbol.asyncIterator]() {
       return iterator;

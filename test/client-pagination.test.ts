@@ -242,3 +242,13 @@ describe('iterateBuilds and iterateBuildPages', () => {
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe('iterateBuilds called without awaiting each next()', () => {
+  it('still hands out every build once and in order', async () => {
+    server = await startBuildsServer(25);
+    const iterator = clientOf(server).iterateBuilds(ACTOR, { pageSize: 10 });
+    const results = await Promise.all(Array.from({ length: 27 }, () => iterator.next()));
+    expect(results.filter((r) => !r.done).map((r) => r.value?.id)).toEqual(server.builds.map((b) => b.id));
+    expect(results.slice(25).every((r) => r.done)).toBe(true);
+  });
+});
