@@ -56,7 +56,8 @@ export function createTransport(options: TransportOptions): (request: Request) =
     const unlink = forwardAbort(caller, controller);
     try {
       const received = await raceAbort(
-        baseFetch(url, { ...init, signal: controller.signal }).then(async (response) => {
+        // A Request, as openapi-fetch itself passes to fetch, so an injected fetch sees the same.
+        baseFetch(new Request(url, { ...init, signal: controller.signal })).then(async (response) => {
           const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
           return { response, body };
         }),
