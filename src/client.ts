@@ -4,7 +4,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { createBuildMethods } from './builds.js';
 import type { Build, BuildShort, BuildsPage, paths } from './types.js';
 import { createRequestClass, createTransport } from './transport.js';
-import { checkInteger, checkOptions } from './validate.js';
+import { checkInteger, checkOptions, show } from './validate.js';
 import { VERSION } from './version.js';
 
 export interface BuildsClientOptions {
@@ -134,8 +134,14 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
     fetch: createTransport({ fetch: fetchImpl, timeoutMs, maxRetries, minRetryDelayMs, maxRetryDelayMs }),
     Request: createRequestClass(),
   });
-  const redact = token ? (text: string) => text.split(token).join('***') : (text: string) => text;
-  return { ...createBuildMethods(raw, new URL(baseUrl).pathname, redact), raw };
+  return { ...createBuildMethods(raw, new URL(baseUrl).pathname, redactor(token)), raw };
+}
+
+/** Replaces the token in text a server sent back, also where it is quoted JSON-escaped. */
+function redactor(token: string | undefined): (text: string) => string {
+  if (!token) return (text) => text;
+  const forms = [...new Set([token, JSON.stringify(token).slice(1, -1)])];
+  return (text) => forms.reduce((out, form) => out.split(form).join('***'), text);
 }
 
 function environmentToken(): string | undefined {
@@ -151,8 +157,10 @@ function checkBaseUrl(value: unknown): string {
     url = undefined;
   }
   if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
-    throw new TypeError(`baseUrl must be an absolute http(s) URL without query or fragment, got ${JSON.stringify(value)}`);
+    throw new TypeError(`baseUrl must be an absolute http(s) URL without query or fragment, got ${show(value)}`);
   }
+  // fetch refuses such URLs, quoting them, credentials included.
+  if (url.username || url.password) throw new TypeError('baseUrl must not contain credentials (the value is not shown)');
   return url.href.replace(/\/+$/, '');
 }
 

@@ -28,7 +28,8 @@ export class ApifyApiError extends Error {
     this.prototype.name = 'ApifyApiError';
   }
   readonly status: number;
-  readonly type?: string;
+  // `declare`: a plain field would be an own `type: undefined` even when the body had no type.
+  declare readonly type?: string;
   readonly method: string;
   readonly path: string;
   readonly attempts: number;

@@ -25,11 +25,13 @@ export function unwrapData<T>(
   let body: unknown;
   try {
     body = typeof answer.data === 'string' && answer.data.length > 0 ? JSON.parse(answer.data) : undefined;
-  } catch (cause) {
-    throw new ApifyApiError(
-      { ...details, status: response.status, message: `expected a JSON body with ${what}, got ${snippet(answer.data, redact)}` },
-      { cause },
-    );
+  } catch {
+    // No `cause`: V8's SyntaxError quotes a slice of the body, which redaction cannot recognise.
+    throw new ApifyApiError({
+      ...details,
+      status: response.status,
+      message: `expected a JSON body with ${what}, got ${snippet(answer.data, redact)}`,
+    });
   }
   const data = isObject(body) ? body['data'] : undefined;
   if (!accept(data)) {
@@ -48,9 +50,9 @@ export function describeErrorBody(
   if (isObject(body) && isObject(body['error']) && typeof body['error']['message'] === 'string') {
     const { type, message } = body['error'];
     const text = redact(message);
-    return typeof type === 'string' ? { type, message: text } : { message: text };
+    return typeof type === 'string' ? { type: redact(type), message: text } : { message: text };
   }
-  const status = response.statusText ? ` (${response.statusText})` : '';
+  const status = response.statusText ? ` (${redact(response.statusText)})` : '';
   if (body === undefined || body === '') return { message: `the response body was empty${status}` };
   if (typeof body === 'string') {
     const kind = /^\s*</.test(body) ? 'an HTML page' : 'text that is not JSON';
@@ -59,12 +61,13 @@ export function describeErrorBody(
   return { message: `the response body had no error object: ${snippet(JSON.stringify(body), redact)}` };
 }
 
-function snippet(text: unknown, redact: (text: string) => string): string {
-  if (typeof text !== 'string' || text.length === 0) return 'an empty body';
+function snippet(body: unknown, redact: (text: string) => string): string {
+  if (typeof body !== 'string' || body.length === 0) return 'an empty body';
+  // Redact before tags, blanks and length are trimmed, which could cut the token in two.
+  const text = redact(body);
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
   const plain = (title ?? text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
-  const short = plain.length > 160 ? `${plain.slice(0, 160)}…` : plain;
-  return JSON.stringify(redact(short));
+  return JSON.stringify(plain.length > 160 ? `${plain.slice(0, 160)}…` : plain);
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,250 @@
+// What a failed call tells its caller: ApifyApiError for every answer that is not the expected
+// 2xx JSON, ApifyNetworkError when no answer came, and never the token.
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ApifyApiError, ApifyNetworkError, createBuildsClient } from '../src/index.js';
+import {
+  ABORT_PATH,
+  ACTOR,
+  BUILD,
+  LIST_PATH,
+  TOKEN,
+  clientOf,
+  errorBody,
+  rejectionOf,
+  useLoopback,
+} from './helpers/api.js';
+import { closedPort, sendJson, sendText } from './helpers/loopback.js';
+
+const server = useLoopback();
+
+const NGINX_502 = `<html>
+<head><title>502 Bad Gateway</title></head>
+<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body>
+</html>`;
+
+/** Neither the token nor any 8 characters of it, in the message, the stack or the inspected error. */
+function expectNoToken(error: unknown): void {
+  const { message, stack } = error as Error;
+  for (const text of [message, stack ?? '', inspect(error, { depth: 10 })]) {
+    for (let i = 0; i + 8 <= TOKEN.length; i += 1)
+      expect(text).not.toContain(TOKEN.slice(i, i + 8));
+  }
+}
+
+describe('ApifyApiError', () => {
+  it('carries status, type, message, method, path without query, and attempts', async () => {
+    server().handle((_req, res) =>
+      sendJson(res, 404, errorBody('record-not-found', 'Actor was not found')),
+    );
+    const error = await rejectionOf(
+      clientOf(server()).listBuilds(ACTOR, { offset: 10, limit: 5, desc: true }),
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(ApifyApiError);
+    expect(error).toMatchObject({
+      name: 'ApifyApiError',
+      status: 404,
+      type: 'record-not-found',
+      method: 'GET',
+      path: LIST_PATH,
+      attempts: 1,
+    });
+    expect((error as Error).message).toContain('Actor was not found');
+    expect(server().requests[0]?.url).toBe(`${LIST_PATH}?offset=10&limit=5&desc=true`);
+  });
+
+  it('says which build abort failed', async () => {
+    server().handle((_req, res) =>
+      sendJson(res, 403, errorBody('insufficient-permissions', 'You cannot abort this build')),
+    );
+    const error = await rejectionOf(clientOf(server()).abortBuild(ACTOR, BUILD));
+    expect(error).toMatchObject({
+      name: 'ApifyApiError',
+      status: 403,
+      method: 'POST',
+      path: ABORT_PATH,
+      attempts: 1,
+    });
+    expect((error as Error).message).toContain('You cannot abort this build');
+  });
+
+  it('describes an HTML error page clearly', async () => {
+    server().handle((_req, res) => sendText(res, 502, NGINX_502, 'text/html'));
+    const error = await rejectionOf(clientOf(server(), { maxRetries: 1 }).listBuilds(ACTOR));
+    expect(error).toMatchObject({ name: 'ApifyApiError', status: 502, attempts: 2 });
+    expect(error).not.toHaveProperty('type');
+    expect((error as Error).message).toMatch(/HTML/);
+    expect((error as Error).message).toContain('502 Bad Gateway');
+    expect((error as Error).message).not.toContain('<');
+  });
+
+  it('describes an empty error body clearly', async () => {
+    server().handle((_req, res) => sendText(res, 500, ''));
+    const error = await rejectionOf(clientOf(server(), { maxRetries: 0 }).listBuilds(ACTOR));
+    expect(error).toMatchObject({ name: 'ApifyApiError', status: 500, attempts: 1 });
+    expect((error as Error).message).toMatch(/empty/);
+  });
+
+  it('describes a JSON error body without an error object', async () => {
+    server().handle((_req, res) => sendJson(res, 400, { problem: 'bad offset' }));
+    const error = await rejectionOf(clientOf(server()).listBuilds(ACTOR));
+    expect(error).toMatchObject({ name: 'ApifyApiError', status: 400 });
+    expect((error as Error).message).toContain('bad offset');
+  });
+
+  it('rejects a 2xx with truncated JSON, not with a SyntaxError', async () => {
+    server().handle((_req, res) =>
+      sendText(res, 200, '{"data":{"total":3,"items":[{"id"', 'application/json'),
+    );
+    const error = await rejectionOf(clientOf(server()).listBuilds(ACTOR));
+    expect(error).toBeInstanceOf(ApifyApiError);
+    expect(error).toMatchObject({ status: 200, method: 'GET', path: LIST_PATH, attempts: 1 });
+    expect((error as Error).message).toMatch(/expected a JSON body/);
+  });
+
+  it('rejects a 2xx HTML page', async () => {
+    server().handle((_req, res) =>
+      sendText(res, 200, '<!doctype html><title>Captive portal</title>', 'text/html'),
+    );
+    const error = await rejectionOf(clientOf(server()).abortBuild(ACTOR, BUILD));
+    expect(error).toMatchObject({
+      name: 'ApifyApiError',
+      status: 200,
+      method: 'POST',
+      path: ABORT_PATH,
+    });
+    expect((error as Error).message).toContain('Captive portal');
+  });
+
+  it.each([
+    ['no data', { items: [] }],
+    ['data of another shape', { data: { items: 'none' } }],
+    ['null', null],
+  ])('rejects a 2xx JSON body with %s', async (_what, body) => {
+    server().handle((_req, res) => sendJson(res, 200, body));
+    const error = await rejectionOf(clientOf(server()).listBuilds(ACTOR));
+    expect(error).toMatchObject({ name: 'ApifyApiError', status: 200 });
+    expect((error as Error).message).toMatch(/expected a JSON body with data/);
+  });
+
+  it('rejects an empty 2xx body', async () => {
+    server().handle((_req, res) => sendText(res, 200, '', 'application/json'));
+    const error = await rejectionOf(clientOf(server()).listBuilds(ACTOR));
+    expect(error).toMatchObject({
+      name: 'ApifyApiError',
+      status: 200,
+      message: expect.stringMatching(/empty body/),
+    });
+  });
+
+  it('raw returns { error, response } for a 404 instead of throwing', async () => {
+    server().handle((_req, res) =>
+      sendJson(res, 404, errorBody('record-not-found', 'Actor was not found')),
+    );
+    const result = await clientOf(server()).raw.GET('/v2/acts/{actorId}/builds', {
+      params: { path: { actorId: ACTOR } },
+    });
+    expect(result.data).toBeUndefined();
+    expect(result.error).toEqual(errorBody('record-not-found', 'Actor was not found'));
+    expect(result.response.status).toBe(404);
+    expect(server().requests).toHaveLength(1);
+  });
+});
+
+describe('ApifyNetworkError', () => {
+  it('is retried when the server resets the connection, then rejects with cause and attempts', async () => {
+    server().handle((req) => req.socket.destroy());
+    const error = await rejectionOf(clientOf(server(), { maxRetries: 2 }).listBuilds(ACTOR));
+    expect(error).toBeInstanceOf(ApifyNetworkError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({
+      name: 'ApifyNetworkError',
+      method: 'GET',
+      path: LIST_PATH,
+      attempts: 3,
+    });
+    expect((error as Error).cause).toBeInstanceOf(Error);
+    expect(server().requests).toHaveLength(3);
+  });
+
+  it('rejects when the connection is refused', async () => {
+    const port = await closedPort();
+    const client = createBuildsClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      token: TOKEN,
+      maxRetries: 1,
+      minRetryDelayMs: 1,
+      maxRetryDelayMs: 5,
+    });
+    const error = await rejectionOf(client.abortBuild(ACTOR, BUILD));
+    expect(error).toMatchObject({
+      name: 'ApifyNetworkError',
+      method: 'POST',
+      path: ABORT_PATH,
+      attempts: 2,
+    });
+    expect((error as Error).message).toMatch(/ECONNREFUSED/);
+    expect((error as Error).cause).toBeInstanceOf(Error);
+  });
+});
+
+describe('the token never shows in an error', () => {
+  it('is redacted when the server echoes it in the error message and type', async () => {
+    server().handle((req, res) => {
+      const echoed = req.headers.authorization ?? '';
+      sendJson(res, 401, errorBody(`bad-token-${TOKEN}`, `Token "${echoed}" is not valid`));
+    });
+    const error = await rejectionOf(clientOf(server()).listBuilds(ACTOR));
+    expect(error).toMatchObject({ status: 401, message: expect.stringContaining('is not valid') });
+    expectNoToken(error);
+  });
+
+  it('is redacted from an echoing HTML page, even where the message is cut short', async () => {
+    // The token straddles the point where the quoted body is shortened.
+    const page = `<p>${'x'.repeat(150)} ${TOKEN} ${'y'.repeat(200)}</p>`;
+    server().handle((_req, res) => sendText(res, 400, page, 'text/html'));
+    const error = await rejectionOf(clientOf(server()).listBuilds(ACTOR));
+    expect((error as Error).message).toMatch(/HTML/);
+    expectNoToken(error);
+  });
+
+  it('is redacted from an echoing body that is not JSON on a 2xx, cause included', async () => {
+    server().handle((_req, res) => sendText(res, 200, `{"data": ${TOKEN}}`, 'application/json'));
+    const error = await rejectionOf(clientOf(server()).listBuilds(ACTOR));
+    expect(error).toBeInstanceOf(ApifyApiError);
+    expectNoToken(error);
+  });
+
+  it('is redacted from a 2xx JSON body without data', async () => {
+    server().handle((_req, res) => sendJson(res, 200, { token: TOKEN }));
+    const error = await rejectionOf(clientOf(server()).listBuilds(ACTOR));
+    expect(error).toBeInstanceOf(ApifyApiError);
+    expectNoToken(error);
+  });
+
+  it('is redacted where the server quotes it JSON-escaped', async () => {
+    const token = 'quote"and\\backslash-token';
+    server().handle((req, res) => sendJson(res, 400, { detail: req.headers.authorization }));
+    const client = createBuildsClient({ baseUrl: server().url, token });
+    const error = await rejectionOf(client.listBuilds(ACTOR));
+    expect(error).toMatchObject({ status: 400, message: expect.stringContaining('Bearer ***') });
+    expect((error as Error).message).not.toContain('backslash');
+  });
+
+  it('is not in a network error', async () => {
+    server().handle((req) => req.socket.destroy());
+    const error = await rejectionOf(clientOf(server(), { maxRetries: 0 }).listBuilds(ACTOR));
+    expect(error).toBeInstanceOf(ApifyNetworkError);
+    expectNoToken(error);
+  });
+
+  it('is not in a timeout error', async () => {
+    server().handle(() => {});
+    const error = await rejectionOf(
+      clientOf(server(), { maxRetries: 0, timeoutMs: 50 }).listBuilds(ACTOR),
+    );
+    expect(error).toMatchObject({ name: 'ApifyTimeoutError' });
+    expectNoToken(error);
+  });
+});

@@ -1,0 +1,331 @@
+// What the client accepts before anything is sent: method arguments, client options, and the
+// headers and URLs the options turn into.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBuildsClient, type BuildsClient, type BuildsClientOptions } from '../src/index.js';
+import {
+  ABORT_PATH,
+  ACTOR,
+  BUILD,
+  LIST_PATH,
+  TOKEN,
+  build,
+  clientOf,
+  errorBody,
+  pageBody,
+  rejectionOf,
+  useLoopback,
+} from './helpers/api.js';
+import { sendJson } from './helpers/loopback.js';
+
+const server = useLoopback();
+beforeEach(() => {
+  server().handle((req, res) =>
+    req.method === 'POST'
+      ? sendJson(res, 200, { data: build(BUILD, 'ABORTING') })
+      : sendJson(res, 200, pageBody(2)),
+  );
+});
+
+type ErrorClass = typeof TypeError | typeof RangeError;
+type Call = (client: BuildsClient) => Promise<unknown>;
+
+const BAD_IDS: unknown[] = ['', '.', '..', 'a/b', 'a?b', 'a#b', 42, null, undefined, ['a']];
+
+/** Each call method with a bad actorId or buildId. */
+const badIdCalls: [string, Call][] = BAD_IDS.flatMap((id): [string, Call][] => {
+  const bad = id as string;
+  const shown = JSON.stringify(id) ?? 'undefined';
+  return [
+    [`listBuilds actorId ${shown}`, (c) => c.listBuilds(bad)],
+    [`iterateBuilds actorId ${shown}`, (c) => c.iterateBuilds(bad).next()],
+    [`iterateBuildPages actorId ${shown}`, (c) => c.iterateBuildPages(bad).next()],
+    [`abortBuild actorId ${shown}`, (c) => c.abortBuild(bad, BUILD)],
+    [`abortBuild buildId ${shown}`, (c) => c.abortBuild(ACTOR, bad)],
+  ];
+});
+
+const badOptions: [string, Record<string, unknown>, ErrorClass, string][] = [
+  ['offset', { offset: -1 }, RangeError, 'offset must be an integer >= 0, got -1'],
+  ['offset', { offset: 1.5 }, RangeError, 'offset must be an integer >= 0, got 1.5'],
+  ['offset', { offset: Number.NaN }, RangeError, 'offset must be an integer >= 0, got NaN'],
+  ['offset', { offset: '3' }, TypeError, 'offset must be an integer >= 0, got "3"'],
+  ['desc', { desc: 'yes' }, TypeError, 'desc must be true or false, got "yes"'],
+  ['desc', { desc: 1 }, TypeError, 'desc must be true or false, got 1'],
+  ['signal', { signal: 'stop' }, TypeError, 'signal must be an AbortSignal, got "stop"'],
+];
+const badListOptions: typeof badOptions = [
+  ...badOptions,
+  ['limit', { limit: 0 }, RangeError, 'limit must be an integer from 1 to 1000, got 0'],
+  ['limit', { limit: 1001 }, RangeError, 'limit must be an integer from 1 to 1000, got 1001'],
+  ['limit', { limit: 2.5 }, RangeError, 'limit must be an integer from 1 to 1000, got 2.5'],
+];
+const badWalkOptions: typeof badOptions = [
+  ...badOptions,
+  ['pageSize', { pageSize: 0 }, RangeError, 'pageSize must be an integer from 1 to 1000, got 0'],
+  [
+    'pageSize',
+    { pageSize: 1001 },
+    RangeError,
+    'pageSize must be an integer from 1 to 1000, got 1001',
+  ],
+  ['maxItems', { maxItems: -1 }, RangeError, 'maxItems must be an integer >= 0, got -1'],
+  ['maxItems', { maxItems: 1.5 }, RangeError, 'maxItems must be an integer >= 0, got 1.5'],
+];
+
+describe('bad arguments reject before any request', () => {
+  afterEach(() => {
+    expect(server().requests).toHaveLength(0);
+  });
+
+  it.each(badIdCalls)('%s', async (_name, call) => {
+    const error = await rejectionOf(call(clientOf(server())));
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(
+      /^(actorId|buildId) must (be a non-empty string|not be "\." or "\.\."|not contain "\/", "\?" or "#")/,
+    );
+  });
+
+  it.each(badListOptions)('listBuilds %s: %j', async (_name, options, kind, message) => {
+    const error = await rejectionOf(clientOf(server()).listBuilds(ACTOR, options as never));
+    expect(error).toBeInstanceOf(kind);
+    expect((error as Error).message).toBe(message);
+  });
+
+  it.each(badWalkOptions)(
+    'iterateBuilds and iterateBuildPages %s: %j, on the first next()',
+    async (_name, options, kind, message) => {
+      const client = clientOf(server());
+      const items = client.iterateBuilds(ACTOR, options as never);
+      const pages = client.iterateBuildPages(ACTOR, options as never);
+      for (const error of [await rejectionOf(items.next()), await rejectionOf(pages.next())]) {
+        expect(error).toBeInstanceOf(kind);
+        expect((error as Error).message).toBe(message);
+      }
+    },
+  );
+
+  it('rejects options that are not an object', async () => {
+    const client = clientOf(server());
+    for (const call of [
+      client.listBuilds(ACTOR, 'x' as never),
+      client.abortBuild(ACTOR, BUILD, 5 as never),
+      client.iterateBuilds(ACTOR, 'x' as never).next(),
+    ]) {
+      const error = await rejectionOf(call);
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toMatch(/^options must be an object, got /);
+    }
+  });
+
+  it('maxItems: 0 sends nothing and yields nothing', async () => {
+    const client = clientOf(server());
+    const builds = [];
+    for await (const each of client.iterateBuilds(ACTOR, { maxItems: 0 })) builds.push(each);
+    for await (const page of client.iterateBuildPages(ACTOR, { maxItems: 0 })) builds.push(page);
+    expect(builds).toEqual([]);
+  });
+});
+
+describe('bad client options throw at once, naming the option', () => {
+  it.each([
+    [{ timeoutMs: 0 }, RangeError, 'timeoutMs must be an integer from 1 to 2147483647, got 0'],
+    [{ timeoutMs: 1.5 }, RangeError, 'timeoutMs must be an integer from 1 to 2147483647, got 1.5'],
+    [
+      { timeoutMs: '100' },
+      TypeError,
+      'timeoutMs must be an integer from 1 to 2147483647, got "100"',
+    ],
+    [{ maxRetries: -1 }, RangeError, 'maxRetries must be an integer from 0 to 100, got -1'],
+    [
+      { maxRetries: Number.POSITIVE_INFINITY },
+      RangeError,
+      'maxRetries must be an integer from 0 to 100, got Infinity',
+    ],
+    [
+      { minRetryDelayMs: -5 },
+      RangeError,
+      'minRetryDelayMs must be an integer from 0 to 2147483647, got -5',
+    ],
+    [
+      { minRetryDelayMs: 100, maxRetryDelayMs: 10 },
+      RangeError,
+      'maxRetryDelayMs must be >= minRetryDelayMs (100), got 10',
+    ],
+    [
+      { baseUrl: 'api.apify.com' },
+      TypeError,
+      'baseUrl must be an absolute http(s) URL without query or fragment, got "api.apify.com"',
+    ],
+    [{ baseUrl: 'ftp://api.apify.com' }, TypeError, 'baseUrl must be an absolute http(s) URL'],
+    [
+      { baseUrl: 'https://api.apify.com/?token=x' },
+      TypeError,
+      'baseUrl must be an absolute http(s) URL',
+    ],
+    [
+      { baseUrl: 'https://api.apify.com/#top' },
+      TypeError,
+      'baseUrl must be an absolute http(s) URL',
+    ],
+    [
+      { baseUrl: 42 },
+      TypeError,
+      'baseUrl must be an absolute http(s) URL without query or fragment, got 42',
+    ],
+    [
+      { token: 'abc\ndef' },
+      TypeError,
+      'token must be a string of printable characters (the value is not shown)',
+    ],
+    [{ token: 42 }, TypeError, 'token must be a string of printable characters'],
+    [
+      { userAgent: 'my-app\r\nX-Evil: 1' },
+      TypeError,
+      'userAgent must be a string of printable characters',
+    ],
+    [{ fetch: 'fetch' }, TypeError, 'fetch must be a function'],
+  ])('%j', (options, kind, message) => {
+    expect(() => createBuildsClient(options as BuildsClientOptions)).toThrow(kind);
+    expect(() => createBuildsClient(options as BuildsClientOptions)).toThrow(message);
+  });
+
+  it('names baseUrl whatever its type', () => {
+    expect(() => createBuildsClient({ baseUrl: 42n as never })).toThrow(
+      /^baseUrl must be an absolute http\(s\) URL/,
+    );
+    expect(() => createBuildsClient({ baseUrl: {} as never })).toThrow(
+      /^baseUrl must be an absolute http\(s\) URL/,
+    );
+  });
+
+  it('rejects a baseUrl with credentials without showing them', () => {
+    expect(() => createBuildsClient({ baseUrl: 'https://jane:hunter2@api.apify.com' })).toThrow(
+      new TypeError('baseUrl must not contain credentials (the value is not shown)'),
+    );
+  });
+
+  it('never shows a rejected token', () => {
+    expect(() => createBuildsClient({ token: `${TOKEN}\n` })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining(TOKEN) }),
+    );
+  });
+
+  it('rejects options that are not an object', () => {
+    expect(() => createBuildsClient('token' as never)).toThrow(
+      new TypeError('options must be an object, got "token"'),
+    );
+  });
+});
+
+describe('token', () => {
+  let saved: string | undefined;
+  beforeEach(() => {
+    saved = process.env['APIFY_TOKEN'];
+    delete process.env['APIFY_TOKEN'];
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env['APIFY_TOKEN'];
+    else process.env['APIFY_TOKEN'] = saved;
+  });
+
+  /** One call of each kind, so every request path is covered. */
+  async function callEach(client: BuildsClient): Promise<void> {
+    await client.listBuilds(ACTOR, { limit: 2 });
+    await client.abortBuild(ACTOR, BUILD);
+    for await (const _build of client.iterateBuilds(ACTOR)) break;
+    await client.raw.GET('/v2/acts/{actorId}/builds', { params: { path: { actorId: ACTOR } } });
+  }
+
+  it('is sent only as Authorization: Bearer, never in a URL', async () => {
+    await callEach(clientOf(server()));
+    expect(server().requests).toHaveLength(4);
+    for (const request of server().requests) {
+      expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
+      expect(request.url).not.toContain(TOKEN);
+      const otherHeaders = Object.entries(request.headers).filter(
+        ([name]) => name !== 'authorization',
+      );
+      expect(JSON.stringify(otherHeaders)).not.toContain(TOKEN);
+    }
+  });
+
+  it('comes from APIFY_TOKEN when the option is not given', async () => {
+    process.env['APIFY_TOKEN'] = 'token-from-the-environment';
+    await createBuildsClient({ baseUrl: server().url }).listBuilds(ACTOR);
+    expect(server().requests[0]?.headers.authorization).toBe('Bearer token-from-the-environment');
+  });
+
+  it('from the option wins over APIFY_TOKEN', async () => {
+    process.env['APIFY_TOKEN'] = 'token-from-the-environment';
+    await clientOf(server()).listBuilds(ACTOR);
+    expect(server().requests[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('is left out when there is none', async () => {
+    await callEach(createBuildsClient({ baseUrl: server().url }));
+    expect(server().requests).toHaveLength(4);
+    expect(server().requests.every((r) => r.headers.authorization === undefined)).toBe(true);
+  });
+});
+
+describe('User-Agent', () => {
+  it('names the package and version', async () => {
+    await clientOf(server()).listBuilds(ACTOR);
+    expect(server().requests[0]?.headers['user-agent']).toMatch(
+      /^apify-builds-client\/\d+\.\d+\.\d+ \(Node\.js [\d.]+\)$/,
+    );
+  });
+
+  it('ends with the userAgent option', async () => {
+    await clientOf(server(), { userAgent: 'my-dashboard/2.1' }).abortBuild(ACTOR, BUILD);
+    const sent = server().requests[0]?.headers['user-agent'] ?? '';
+    expect(sent).toContain('apify-builds-client/');
+    expect(sent.endsWith(' my-dashboard/2.1')).toBe(true);
+  });
+});
+
+describe('baseUrl and paths', () => {
+  it('ignores a trailing slash', async () => {
+    const client = clientOf(server(), { baseUrl: `${server().url}/` });
+    await client.listBuilds(ACTOR);
+    await client.abortBuild(ACTOR, BUILD);
+    expect(server().requests.map((r) => r.url)).toEqual([LIST_PATH, ABORT_PATH]);
+  });
+
+  it.each(['/prefix', '/prefix/'])(
+    'keeps a path prefix (%s) in requests and in error paths',
+    async (prefix) => {
+      const client = clientOf(server(), { baseUrl: `${server().url}${prefix}` });
+      await client.listBuilds(ACTOR, { offset: 4 });
+      server().handle((_req, res) =>
+        sendJson(res, 404, errorBody('record-not-found', 'Build was not found')),
+      );
+      const error = await rejectionOf(client.abortBuild(ACTOR, BUILD));
+      expect(server().requests.map((r) => r.url)).toEqual([
+        `/prefix${LIST_PATH}?offset=4`,
+        `/prefix${ABORT_PATH}`,
+      ]);
+      expect(error).toMatchObject({ status: 404, path: `/prefix${ABORT_PATH}` });
+    },
+  );
+
+  it('sends each id as one encoded path segment', async () => {
+    const client = clientOf(server());
+    await client.abortBuild('jane doe~my%actor', 'build id');
+    expect(server().requests[0]?.url).toBe(
+      '/v2/acts/jane%20doe~my%25actor/builds/build%20id/abort',
+    );
+  });
+
+  it('sends desc only as given, and offset and limit as numbers', async () => {
+    const client = clientOf(server());
+    await client.listBuilds(ACTOR);
+    await client.listBuilds(ACTOR, { offset: 0, limit: 1000, desc: false });
+    await client.listBuilds(ACTOR, { desc: true });
+    expect(server().requests.map((r) => r.url)).toEqual([
+      LIST_PATH,
+      `${LIST_PATH}?offset=0&limit=1000&desc=false`,
+      `${LIST_PATH}?desc=true`,
+    ]);
+  });
+});
