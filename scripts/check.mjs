@@ -14,7 +14,9 @@ if (!lintResult.ok) failures.push(`spec lint failed:\n${lintResult.output}`);
 const freshResult = await fresh;
 if (freshResult.error) failures.push(`openapi-typescript failed: ${freshResult.error}`);
 else if (!freshResult.ok)
-  failures.push('generated/schema.d.ts is stale against spec/openapi.yaml: run `npm run generate` and commit the result.');
+  failures.push(
+    'generated/schema.d.ts is stale against spec/openapi.yaml: run `npm run generate` and commit the result.',
+  );
 if (!types.ok) failures.push(`type check failed:\n${types.output}`);
 
 if (failures.length > 0) {

@@ -11,17 +11,32 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = path.join(root, 'dist', 'index.js');
 if (!existsSync(entry)) {
   console.log('demo: dist/ is missing; running npm run build first');
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
-const { createBuildsClient, isTerminalStatus, ApifyApiError } = await import(pathToFileURL(entry).href);
+const { createBuildsClient, isTerminalStatus, ApifyApiError } = await import(
+  pathToFileURL(entry).href
+);
 
 const BUILD_COUNT = 2500;
 const PAGE_SIZE = 1000;
 
 function table(rows, columns) {
-  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
-  const line = (cells) => cells.map((cell, i) => String(cell ?? '').padEnd(widths[i])).join('  ').trimEnd();
-  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => r[c])))].join('\n');
+  const widths = columns.map((c) =>
+    Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)),
+  );
+  const line = (cells) =>
+    cells
+      .map((cell, i) => String(cell ?? '').padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(columns),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map((r) => line(columns.map((c) => r[c]))),
+  ].join('\n');
 }
 
 const server = await startMockServer({ buildCount: BUILD_COUNT, seed: 7 });
@@ -29,7 +44,11 @@ const actorId = server.actor.name;
 try {
   console.log(`Fake Apify API on ${server.url}: Actor ${actorId} with ${BUILD_COUNT} builds\n`);
   // An explicit placeholder token: a real APIFY_TOKEN from the environment is never sent to the fake.
-  const client = createBuildsClient({ baseUrl: server.url, token: 'demo-placeholder', maxRetries: 2 });
+  const client = createBuildsClient({
+    baseUrl: server.url,
+    token: 'demo-placeholder',
+    maxRetries: 2,
+  });
 
   // 1. Walk every build, one page at a time.
   const started = performance.now();
@@ -52,7 +71,12 @@ try {
     );
   }
   console.log(`walked ${walked} builds in ${pageNumber} pages\n`);
-  console.log(table([...byStatus].map(([status, count]) => ({ status, count })), ['status', 'count']));
+  console.log(
+    table(
+      [...byStatus].map(([status, count]) => ({ status, count })),
+      ['status', 'count'],
+    ),
+  );
 
   // 2. Abort a running build: it moves to ABORTING, then ABORTED.
   console.log('');
@@ -65,7 +89,9 @@ try {
   if (finished) {
     const again = await client.abortBuild(actorId, finished.id);
     const unchanged = again.status === finished.status && again.finishedAt === finished.finishedAt;
-    console.log(`abort ${finished.id}: ${finished.status} -> ${again.status} (${unchanged ? 'unchanged' : 'CHANGED'})`);
+    console.log(
+      `abort ${finished.id}: ${finished.status} -> ${again.status} (${unchanged ? 'unchanged' : 'CHANGED'})`,
+    );
   }
 
   // 4. An unknown Actor is an ApifyApiError with the API's error type.
@@ -81,7 +107,12 @@ try {
   console.log(`\nnewest ${newest.count} of ${newest.total} builds:`);
   console.log(
     table(
-      newest.items.map((b) => ({ id: b.id, status: b.status, startedAt: b.startedAt, finishedAt: b.finishedAt ?? '-' })),
+      newest.items.map((b) => ({
+        id: b.id,
+        status: b.status,
+        startedAt: b.startedAt,
+        finishedAt: b.finishedAt ?? '-',
+      })),
       ['id', 'status', 'startedAt', 'finishedAt'],
     ),
   );

@@ -29,19 +29,25 @@ export async function buildDocs(output = docsPath) {
   const args = [cli, 'build-docs', 'builds', '--inlineBundle', '--lint-config=error', '-o', output];
   const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
   await new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { cwd: root, env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      // Drop the boxed Node.js support banner that Redocly prints on every run.
-      const text = `${stdout}\n${stderr}`
-        .split('\n')
-        .filter((line) => !/[║╔╚]/.test(line) && line.trim() !== '')
-        .join('\n');
-      if (error) reject(new Error(`redocly build-docs failed:\n${text}`));
-      else resolve(text);
-    });
+    execFile(
+      process.execPath,
+      args,
+      { cwd: root, env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        // Drop the boxed Node.js support banner that Redocly prints on every run.
+        const text = `${stdout}\n${stderr}`
+          .split('\n')
+          .filter((line) => !/[║╔╚]/.test(line) && line.trim() !== '')
+          .join('\n');
+        if (error) reject(new Error(`redocly build-docs failed:\n${text}`));
+        else resolve(text);
+      },
+    );
   });
   let html = await readFile(output, 'utf8');
   for (const [remote, local] of Object.entries(LOCAL_LOGOS)) {
-    if (!html.includes(remote)) throw new Error(`the Redoc bundle no longer references ${remote}; revisit LOCAL_LOGOS`);
+    if (!html.includes(remote))
+      throw new Error(`the Redoc bundle no longer references ${remote}; revisit LOCAL_LOGOS`);
     html = html.replaceAll(remote, local);
   }
   await writeFile(output, html);

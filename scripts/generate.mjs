@@ -17,16 +17,22 @@ async function generate() {
     ),
   ]);
   if (!lint.ok) {
-    console.error(`${lint.output}\n\ngenerate: spec/ has lint problems; generated/ left unchanged.`);
+    console.error(
+      `${lint.output}\n\ngenerate: spec/ has lint problems; generated/ left unchanged.`,
+    );
     return false;
   }
   if (!rendered.ok) {
-    console.error(`generate: openapi-typescript failed; generated/ left unchanged.\n${rendered.error}`);
+    console.error(
+      `generate: openapi-typescript failed; generated/ left unchanged.\n${rendered.error}`,
+    );
     return false;
   }
   const relative = path.relative(root, outputPath);
   if ((await readCommitted()) === rendered.text) {
-    console.log(`generate: ${relative} is up to date (${Math.round(performance.now() - started)} ms)`);
+    console.log(
+      `generate: ${relative} is up to date (${Math.round(performance.now() - started)} ms)`,
+    );
     return true;
   }
   await mkdir(path.dirname(outputPath), { recursive: true });

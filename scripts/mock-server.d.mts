@@ -46,7 +46,11 @@ export interface MockServer {
   /** Starts a new READY build now, as if someone started one during a walk. */
   startBuild(seed?: Omit<MockBuildSeed, 'status' | 'startedAt'>): Build;
   /** The next `times` routed requests answer `status` (with `Retry-After` when given). */
-  failNext(status: 400 | 401 | 403 | 404 | 429 | 500 | 502 | 503 | 504, times?: number, retryAfter?: number | string): void;
+  failNext(
+    status: 400 | 401 | 403 | 404 | 429 | 500 | 502 | 503 | 504,
+    times?: number,
+    retryAfter?: number | string,
+  ): void;
   /** Requests served so far. */
   readonly requests: number;
   close(): Promise<void>;

@@ -8,7 +8,16 @@ import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 
 const TERMINAL = new Set(['SUCCEEDED', 'FAILED', 'TIMED-OUT', 'ABORTED']);
-const STATUSES = new Set(['READY', 'RUNNING', 'SUCCEEDED', 'FAILED', 'TIMING-OUT', 'TIMED-OUT', 'ABORTING', 'ABORTED']);
+const STATUSES = new Set([
+  'READY',
+  'RUNNING',
+  'SUCCEEDED',
+  'FAILED',
+  'TIMING-OUT',
+  'TIMED-OUT',
+  'ABORTING',
+  'ABORTED',
+]);
 const MAX_LIMIT = 1000;
 
 // The error bodies of the spec's examples (components.responses).
@@ -17,11 +26,21 @@ const ERRORS = {
   401: { type: 'token-not-valid', message: 'Authentication token is not valid.' },
   403: { type: 'permission-denied', message: 'You do not have permission to perform this action.' },
   404: { type: 'record-not-found', message: 'The requested resource was not found.' },
-  405: { type: 'method-not-allowed', message: 'This API end-point can only be accessed using the following HTTP methods: OPTIONS,GET' },
-  429: { type: 'rate-limit-exceeded', message: 'You have exceeded the rate limit. Please try again later.' },
+  405: {
+    type: 'method-not-allowed',
+    message:
+      'This API end-point can only be accessed using the following HTTP methods: OPTIONS,GET',
+  },
+  429: {
+    type: 'rate-limit-exceeded',
+    message: 'You have exceeded the rate limit. Please try again later.',
+  },
   500: { type: 'internal-server-error', message: 'Internal server error.' },
   502: { type: 'bad-gateway', message: 'Bad gateway.' },
-  503: { type: 'service-unavailable', message: 'Service is temporarily unavailable. Please try again later.' },
+  503: {
+    type: 'service-unavailable',
+    message: 'Service is temporarily unavailable. Please try again later.',
+  },
   504: { type: 'gateway-timeout', message: 'Gateway timeout.' },
 };
 
@@ -38,7 +57,8 @@ function random(seed) {
 }
 
 const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const makeId = (next) => Array.from({ length: 17 }, () => ID_CHARS[Math.floor(next() * ID_CHARS.length)]).join('');
+const makeId = (next) =>
+  Array.from({ length: 17 }, () => ID_CHARS[Math.floor(next() * ID_CHARS.length)]).join('');
 
 class ApiError extends Error {
   constructor(status, message = ERRORS[status].message, headers = {}) {
@@ -60,10 +80,12 @@ function parsePage(searchParams) {
   };
   const integer = (name, value, min, max, fallback) => {
     if (value === undefined) return fallback;
-    const allowed = max === undefined ? `an integer >= ${min}` : `an integer between ${min} and ${max}`;
+    const allowed =
+      max === undefined ? `an integer >= ${min}` : `an integer between ${min} and ${max}`;
     if (!/^\d+$/.test(value)) throw invalid(name, allowed);
     const number = Number(value);
-    if (!Number.isSafeInteger(number) || number < min || (max !== undefined && number > max)) throw invalid(name, allowed);
+    if (!Number.isSafeInteger(number) || number < min || (max !== undefined && number > max))
+      throw invalid(name, allowed);
     return number;
   };
   const offset = integer('offset', one('offset'), 0, undefined, 0);
@@ -72,7 +94,8 @@ function parsePage(searchParams) {
   let desc = false;
   if (descValue !== undefined) {
     if (descValue === 'true' || descValue === '1') desc = true;
-    else if (descValue !== 'false' && descValue !== '0') throw invalid('desc', 'true, false, 1 or 0');
+    else if (descValue !== 'false' && descValue !== '0')
+      throw invalid('desc', 'true, false, 1 or 0');
   }
   return { offset, limit, desc };
 }
@@ -104,7 +127,10 @@ export async function startMockServer(options = {}) {
     tickMs,
     log,
   } = options;
-  if (!/^[^/?#~]+~[^/?#~]+$/.test(actorId)) throw new TypeError(`actorId must look like 'username~actor-name', got ${JSON.stringify(actorId)}`);
+  if (!/^[^/?#~]+~[^/?#~]+$/.test(actorId))
+    throw new TypeError(
+      `actorId must look like 'username~actor-name', got ${JSON.stringify(actorId)}`,
+    );
   const next = random(seed);
   const actor = { id: makeId(next), name: actorId, userId: makeId(next) };
   /** Ascending by startedAt, the API's default order. */
@@ -119,12 +145,18 @@ export async function startMockServer(options = {}) {
   function addBuild(seedBuild = {}) {
     const index = builds.length;
     const status = seedBuild.status ?? 'READY';
-    if (!STATUSES.has(status)) throw new TypeError(`unknown build status ${JSON.stringify(status)}`);
+    if (!STATUSES.has(status))
+      throw new TypeError(`unknown build status ${JSON.stringify(status)}`);
     // Seeded builds start ten minutes apart, ending about now; later ones start when asked for.
     const previous = builds.at(-1);
     const startedAt =
       seedBuild.startedAt ??
-      new Date(Math.max(seeding ? firstStart + index * 600_000 : Date.now(), previous ? Date.parse(previous.startedAt) + 1 : 0)).toISOString();
+      new Date(
+        Math.max(
+          seeding ? firstStart + index * 600_000 : Date.now(),
+          previous ? Date.parse(previous.startedAt) + 1 : 0,
+        ),
+      ).toISOString();
     const finished = TERMINAL.has(status);
     const durationMillis = 20_000 + Math.floor(next() * 100_000);
     const computeUnits = Math.round(durationMillis * 1.1e-6 * 1e6) / 1e6;
@@ -135,7 +167,10 @@ export async function startMockServer(options = {}) {
       startedAt,
       finishedAt: finished ? new Date(Date.parse(startedAt) + durationMillis).toISOString() : null,
       status,
-      meta: { origin: seedBuild.origin ?? (next() < 0.7 ? 'WEB' : 'API'), userAgent: 'Mozilla/5.0 (fake build)' },
+      meta: {
+        origin: seedBuild.origin ?? (next() < 0.7 ? 'WEB' : 'API'),
+        userAgent: 'Mozilla/5.0 (fake build)',
+      },
       stats: { durationMillis, runTimeSecs: durationMillis / 1000, computeUnits },
       options: { useCache: true, memoryMbytes: 4096, diskMbytes: 8192 },
       usage: { ACTOR_COMPUTE_UNITS: computeUnits },
@@ -144,7 +179,11 @@ export async function startMockServer(options = {}) {
       buildNumber: `0.1.${index + 1}`,
     };
     // Ticks left in READY and RUNNING before the build moves on.
-    const lifecycle = { ready: seedBuild.readyTicks ?? 2, running: seedBuild.runTicks ?? 5, abortedAt: undefined };
+    const lifecycle = {
+      ready: seedBuild.readyTicks ?? 2,
+      running: seedBuild.runTicks ?? 5,
+      abortedAt: undefined,
+    };
     Object.defineProperty(build, 'lifecycle', { value: lifecycle, enumerable: false });
     if (status === 'ABORTING') lifecycle.abortedAt = clock;
     if (!finished) active.add(build);
@@ -154,7 +193,9 @@ export async function startMockServer(options = {}) {
 
   function finish(build, status) {
     build.status = status;
-    build.finishedAt = new Date(Math.max(Date.now(), Date.parse(build.startedAt) + 1)).toISOString();
+    build.finishedAt = new Date(
+      Math.max(Date.now(), Date.parse(build.startedAt) + 1),
+    ).toISOString();
     active.delete(build);
   }
 
@@ -219,25 +260,46 @@ export async function startMockServer(options = {}) {
   function route(method, url) {
     let segments;
     try {
-      segments = url.pathname.replace(/\/$/, '').split('/').slice(1).map((s) => decodeURIComponent(s));
+      segments = url.pathname
+        .replace(/\/$/, '')
+        .split('/')
+        .slice(1)
+        .map((s) => decodeURIComponent(s));
     } catch {
       throw new ApiError(404);
     }
-    const isList = segments.length === 4 && segments[0] === 'v2' && segments[1] === 'acts' && segments[3] === 'builds';
-    const isAbort = segments.length === 6 && segments[0] === 'v2' && segments[1] === 'acts' && segments[3] === 'builds' && segments[5] === 'abort';
+    const isList =
+      segments.length === 4 &&
+      segments[0] === 'v2' &&
+      segments[1] === 'acts' &&
+      segments[3] === 'builds';
+    const isAbort =
+      segments.length === 6 &&
+      segments[0] === 'v2' &&
+      segments[1] === 'acts' &&
+      segments[3] === 'builds' &&
+      segments[5] === 'abort';
     if (!isList && !isAbort) throw new ApiError(404);
     const allowed = isList ? ['GET', 'HEAD'] : ['POST'];
     if (method === 'OPTIONS') return { status: 204, allow: ['OPTIONS', ...allowed] };
     if (!allowed.includes(method)) {
       const methods = isList ? 'OPTIONS,GET' : 'OPTIONS,POST';
-      throw new ApiError(405, `This API end-point can only be accessed using the following HTTP methods: ${methods}`, {
-        Allow: methods.replace(',', ', '),
-      });
+      throw new ApiError(
+        405,
+        `This API end-point can only be accessed using the following HTTP methods: ${methods}`,
+        {
+          Allow: methods.replace(',', ', '),
+        },
+      );
     }
     const failure = failures[0];
     if (failure) {
       if (--failure.times <= 0) failures.shift();
-      throw new ApiError(failure.status, undefined, failure.retryAfter === undefined ? {} : { 'Retry-After': String(failure.retryAfter) });
+      throw new ApiError(
+        failure.status,
+        undefined,
+        failure.retryAfter === undefined ? {} : { 'Retry-After': String(failure.retryAfter) },
+      );
     }
     findActor(segments[2]);
     return { status: 200, body: isList ? listBuilds(url) : abortBuild(segments[4]) };
@@ -285,7 +347,11 @@ export async function startMockServer(options = {}) {
     } else {
       const text = JSON.stringify(body);
       res
-        .writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) })
+        .writeHead(status, {
+          ...headers,
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Length': Buffer.byteLength(text),
+        })
         .end(text);
     }
     // The path only: a query string may carry a token.
@@ -309,9 +375,12 @@ export async function startMockServer(options = {}) {
     port: address.port,
     actor: { id: actor.id, name: actor.name },
     builds: () => builds.map((b) => ({ ...b })),
-    startBuild: (seedBuild = {}) => ({ ...addBuild({ ...seedBuild, status: 'READY', startedAt: undefined }) }),
+    startBuild: (seedBuild = {}) => ({
+      ...addBuild({ ...seedBuild, status: 'READY', startedAt: undefined }),
+    }),
     failNext(status, times = 1, retryAfter) {
-      if (!ERRORS[status] || status === 405) throw new RangeError(`failNext: unsupported status ${status}`);
+      if (!ERRORS[status] || status === 405)
+        throw new RangeError(`failNext: unsupported status ${status}`);
       failures.push({ status, times, retryAfter });
     },
     get requests() {
@@ -330,14 +399,24 @@ export async function startMockServer(options = {}) {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const port = Number(process.env.PORT ?? 4010);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`mock: PORT must be an integer 0..65535, got ${JSON.stringify(process.env.PORT)}`);
+    console.error(
+      `mock: PORT must be an integer 0..65535, got ${JSON.stringify(process.env.PORT)}`,
+    );
     process.exit(1);
   }
-  const server = await startMockServer({ port, buildCount: 2500, tickMs: 2000, log: (line) => console.log(line) });
+  const server = await startMockServer({
+    port,
+    buildCount: 2500,
+    tickMs: 2000,
+    log: (line) => console.log(line),
+  });
   console.log(`Fake Apify builds API on ${server.url} (any Bearer token or none; Ctrl+C to stop)`);
-  console.log(`  GET  ${server.url}/v2/acts/${server.actor.name}/builds?offset=0&limit=10&desc=true`);
+  console.log(
+    `  GET  ${server.url}/v2/acts/${server.actor.name}/builds?offset=0&limit=10&desc=true`,
+  );
   const running = server.builds().find((b) => b.status === 'RUNNING');
-  if (running) console.log(`  POST ${server.url}/v2/acts/${server.actor.name}/builds/${running.id}/abort`);
+  if (running)
+    console.log(`  POST ${server.url}/v2/acts/${server.actor.name}/builds/${running.id}/abort`);
   const stop = () => server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -26,7 +26,11 @@ export const redoclyEnv = {
 
 /** Redocly lint as its own process (its CLI has no API); warnings count as failures. */
 export function lintSpec() {
-  const cli = path.join(path.dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
+  const cli = path.join(
+    path.dirname(require.resolve('@redocly/cli/package.json')),
+    'bin',
+    'cli.js',
+  );
   return new Promise((resolve) => {
     execFile(
       process.execPath,

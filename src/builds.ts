@@ -33,15 +33,27 @@ export function createBuildMethods(
   redact: (text: string) => string,
 ): Omit<BuildsClient, 'raw'> {
   const prefix = basePath.replace(/\/+$/, '');
-  const pathOf = (...segments: string[]): string => `${prefix}/v2/acts/${segments.map(encodeURIComponent).join('/')}`;
+  const pathOf = (...segments: string[]): string =>
+    `${prefix}/v2/acts/${segments.map(encodeURIComponent).join('/')}`;
 
-  async function getPage(actorId: string, query: ListQuery, signal: AbortSignal | undefined): Promise<BuildsPage> {
-    const answer = await raw.GET(LIST, { params: { path: { actorId }, query }, parseAs: 'text', signal: signal ?? null });
+  async function getPage(
+    actorId: string,
+    query: ListQuery,
+    signal: AbortSignal | undefined,
+  ): Promise<BuildsPage> {
+    const answer = await raw.GET(LIST, {
+      params: { path: { actorId }, query },
+      parseAs: 'text',
+      signal: signal ?? null,
+    });
     const fallback = { method: 'GET', path: `${pathOf(actorId)}/builds`, attempts: 1 };
     return unwrapData(answer, fallback, redact, 'data: a page of builds', isBuildsPage);
   }
 
-  function walkOptions(actorId: string, options: IterateBuildsOptions | undefined): WalkOptions & { signal?: AbortSignal } {
+  function walkOptions(
+    actorId: string,
+    options: IterateBuildsOptions | undefined,
+  ): WalkOptions & { signal?: AbortSignal } {
     checkId('actorId', actorId);
     const given = checkOptions('options', options);
     const signal = checkSignal(given.signal);
@@ -49,14 +61,26 @@ export function createBuildMethods(
       offset: checkInteger('offset', given.offset, 0, Number.MAX_SAFE_INTEGER, 0),
       pageSize: checkInteger('pageSize', given.pageSize, 1, MAX_LIMIT, MAX_LIMIT),
       desc: checkBoolean('desc', given.desc) ?? false,
-      maxItems: checkInteger('maxItems', given.maxItems, 0, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+      maxItems: checkInteger(
+        'maxItems',
+        given.maxItems,
+        0,
+        Number.MAX_SAFE_INTEGER,
+        Number.MAX_SAFE_INTEGER,
+      ),
     };
     return signal === undefined ? walk : { ...walk, signal };
   }
 
-  async function* pages(actorId: string, options: IterateBuildsOptions | undefined): AsyncGenerator<BuildsPage, void, undefined> {
+  async function* pages(
+    actorId: string,
+    options: IterateBuildsOptions | undefined,
+  ): AsyncGenerator<BuildsPage, void, undefined> {
     const { signal, ...walk } = walkOptions(actorId, options);
-    const fetchPage = ({ offset, limit }: PageRequest, pageSignal: AbortSignal): Promise<BuildsPage> =>
+    const fetchPage = (
+      { offset, limit }: PageRequest,
+      pageSignal: AbortSignal,
+    ): Promise<BuildsPage> =>
       getPage(actorId, walk.desc ? { offset, limit, desc: true } : { offset, limit }, pageSignal);
     yield* walkPages<BuildShort, BuildsPage>(fetchPage, walk, signal);
   }
@@ -67,8 +91,10 @@ export function createBuildMethods(
       const given = checkOptions('options', options);
       const signal = checkSignal(given.signal);
       const query: ListQuery = {};
-      if (given.offset !== undefined) query.offset = checkInteger('offset', given.offset, 0, Number.MAX_SAFE_INTEGER, 0);
-      if (given.limit !== undefined) query.limit = checkInteger('limit', given.limit, 1, MAX_LIMIT, MAX_LIMIT);
+      if (given.offset !== undefined)
+        query.offset = checkInteger('offset', given.offset, 0, Number.MAX_SAFE_INTEGER, 0);
+      if (given.limit !== undefined)
+        query.limit = checkInteger('limit', given.limit, 1, MAX_LIMIT, MAX_LIMIT);
       const desc = checkBoolean('desc', given.desc);
       if (desc !== undefined) query.desc = desc;
       return getPage(actorId, query, signal);
@@ -86,8 +112,16 @@ export function createBuildMethods(
       checkId('actorId', actorId);
       checkId('buildId', buildId);
       const signal = checkSignal(checkOptions('options', options).signal);
-      const answer = await raw.POST(ABORT, { params: { path: { actorId, buildId } }, parseAs: 'text', signal: signal ?? null });
-      const fallback = { method: 'POST', path: `${pathOf(actorId, 'builds', buildId)}/abort`, attempts: 1 };
+      const answer = await raw.POST(ABORT, {
+        params: { path: { actorId, buildId } },
+        parseAs: 'text',
+        signal: signal ?? null,
+      });
+      const fallback = {
+        method: 'POST',
+        path: `${pathOf(actorId, 'builds', buildId)}/abort`,
+        attempts: 1,
+      };
       return unwrapData(answer, fallback, redact, 'data: a build', isBuild);
     },
   };
@@ -98,7 +132,9 @@ export function createBuildMethods(
  * memory are handed out without a generator round trip each. Calls that overlap share one page
  * load, so items still come once each and in order.
  */
-function flatten<T>(pages: AsyncGenerator<{ items: T[] }, void, undefined>): AsyncIterableIterator<T> {
+function flatten<T>(
+  pages: AsyncGenerator<{ items: T[] }, void, undefined>,
+): AsyncIterableIterator<T> {
   let items: T[] = [];
   let index = 0;
   let done = false;

@@ -76,13 +76,20 @@ export interface BuildsClient {
    *   console.log(`${page.offset + page.count} / ${page.total}`);
    * }
    */
-  iterateBuildPages(actorId: string, options?: IterateBuildsOptions): AsyncIterableIterator<BuildsPage>;
+  iterateBuildPages(
+    actorId: string,
+    options?: IterateBuildsOptions,
+  ): AsyncIterableIterator<BuildsPage>;
   /**
    * Aborts a running build: `POST /v2/acts/{actorId}/builds/{buildId}/abort`. Resolves to the
    * unwrapped Build. A build that is already finished is returned unchanged.
    * @deprecated The API moved this to `POST /v2/actor-builds/{buildId}/abort`.
    */
-  abortBuild(actorId: string, buildId: string, options?: { signal?: AbortSignal | undefined }): Promise<Build>;
+  abortBuild(
+    actorId: string,
+    buildId: string,
+    options?: { signal?: AbortSignal | undefined },
+  ): Promise<Build>;
   /**
    * The underlying openapi-fetch client, typed by the generated `paths`, with the same auth,
    * timeout and retry behaviour. It returns `{ data, error, response }` and does not throw on
@@ -115,8 +122,20 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
   }
   const timeoutMs = checkInteger('timeoutMs', given.timeoutMs, 1, MAX_DELAY_MS, 30_000);
   const maxRetries = checkInteger('maxRetries', given.maxRetries, 0, 100, 4);
-  const minRetryDelayMs = checkInteger('minRetryDelayMs', given.minRetryDelayMs, 0, MAX_DELAY_MS, 500);
-  const maxRetryDelayMs = checkInteger('maxRetryDelayMs', given.maxRetryDelayMs, 0, MAX_DELAY_MS, 30_000);
+  const minRetryDelayMs = checkInteger(
+    'minRetryDelayMs',
+    given.minRetryDelayMs,
+    0,
+    MAX_DELAY_MS,
+    500,
+  );
+  const maxRetryDelayMs = checkInteger(
+    'maxRetryDelayMs',
+    given.maxRetryDelayMs,
+    0,
+    MAX_DELAY_MS,
+    30_000,
+  );
   if (maxRetryDelayMs < minRetryDelayMs) {
     throw new RangeError(
       `maxRetryDelayMs must be >= minRetryDelayMs (${minRetryDelayMs}), got ${maxRetryDelayMs}`,
@@ -131,7 +150,13 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
   const raw = createClient<paths>({
     baseUrl,
     headers,
-    fetch: createTransport({ fetch: fetchImpl, timeoutMs, maxRetries, minRetryDelayMs, maxRetryDelayMs }),
+    fetch: createTransport({
+      fetch: fetchImpl,
+      timeoutMs,
+      maxRetries,
+      minRetryDelayMs,
+      maxRetryDelayMs,
+    }),
     Request: createRequestClass(),
   });
   return { ...createBuildMethods(raw, new URL(baseUrl).pathname, redactor(token)), raw };
@@ -145,7 +170,8 @@ function redactor(token: string | undefined): (text: string) => string {
 }
 
 function environmentToken(): string | undefined {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env;
   return env?.['APIFY_TOKEN'] || undefined;
 }
 
@@ -156,11 +182,19 @@ function checkBaseUrl(value: unknown): string {
   } catch {
     url = undefined;
   }
-  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
-    throw new TypeError(`baseUrl must be an absolute http(s) URL without query or fragment, got ${show(value)}`);
+  if (
+    url === undefined ||
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    url.search ||
+    url.hash
+  ) {
+    throw new TypeError(
+      `baseUrl must be an absolute http(s) URL without query or fragment, got ${show(value)}`,
+    );
   }
   // fetch refuses such URLs, quoting them, credentials included.
-  if (url.username || url.password) throw new TypeError('baseUrl must not contain credentials (the value is not shown)');
+  if (url.username || url.password)
+    throw new TypeError('baseUrl must not contain credentials (the value is not shown)');
   return url.href.replace(/\/+$/, '');
 }
 
@@ -168,7 +202,8 @@ function userAgentHeader(extra: unknown): string | undefined {
   if (extra !== undefined && (typeof extra !== 'string' || !HEADER_VALUE.test(extra))) {
     throw new TypeError('userAgent must be a string of printable characters');
   }
-  const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
+  const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions
+    ?.node;
   // Browsers do not let scripts set User-Agent; only Node.js (and runtimes that mimic it) do.
   if (node === undefined) return undefined;
   const base = `apify-builds-client/${VERSION} (Node.js ${node})`;

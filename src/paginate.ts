@@ -44,7 +44,10 @@ export interface WalkState {
 }
 
 export function startWalk(options: WalkOptions): WalkState {
-  const next = options.maxItems > 0 ? { offset: options.offset, limit: Math.min(options.pageSize, options.maxItems) } : undefined;
+  const next =
+    options.maxItems > 0
+      ? { offset: options.offset, limit: Math.min(options.pageSize, options.maxItems) }
+      : undefined;
   return {
     options,
     next,
@@ -101,7 +104,9 @@ export function advanceWalk<T extends { id: string }>(
     ? undefined
     : { offset: desc ? position + page.total - (baseTotal ?? page.total) : position, limit };
   const out =
-    items === page.items ? page : { ...page, offset: request.offset + drop, count: items.length, items };
+    items === page.items
+      ? page
+      : { ...page, offset: request.offset + drop, count: items.length, items };
   return {
     page: out,
     state: {

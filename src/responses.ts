@@ -20,11 +20,18 @@ export function unwrapData<T>(
   const { response } = answer;
   const details = requestOf.get(response) ?? fallback;
   if (!response.ok) {
-    throw new ApifyApiError({ ...details, status: response.status, ...describeErrorBody(answer.error, response, redact) });
+    throw new ApifyApiError({
+      ...details,
+      status: response.status,
+      ...describeErrorBody(answer.error, response, redact),
+    });
   }
   let body: unknown;
   try {
-    body = typeof answer.data === 'string' && answer.data.length > 0 ? JSON.parse(answer.data) : undefined;
+    body =
+      typeof answer.data === 'string' && answer.data.length > 0
+        ? JSON.parse(answer.data)
+        : undefined;
   } catch {
     // No `cause`: V8's SyntaxError quotes a slice of the body, which redaction cannot recognise.
     throw new ApifyApiError({
@@ -36,7 +43,11 @@ export function unwrapData<T>(
   const data = isObject(body) ? body['data'] : undefined;
   if (!accept(data)) {
     const got = body === undefined ? 'an empty body' : snippet(JSON.stringify(body), redact);
-    throw new ApifyApiError({ ...details, status: response.status, message: `expected a JSON body with ${what}, got ${got}` });
+    throw new ApifyApiError({
+      ...details,
+      status: response.status,
+      message: `expected a JSON body with ${what}, got ${got}`,
+    });
   }
   return data;
 }
@@ -58,7 +69,9 @@ export function describeErrorBody(
     const kind = /^\s*</.test(body) ? 'an HTML page' : 'text that is not JSON';
     return { message: `the response body was ${kind}${status}: ${snippet(body, redact)}` };
   }
-  return { message: `the response body had no error object: ${snippet(JSON.stringify(body), redact)}` };
+  return {
+    message: `the response body had no error object: ${snippet(JSON.stringify(body), redact)}`,
+  };
 }
 
 function snippet(body: unknown, redact: (text: string) => string): string {

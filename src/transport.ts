@@ -37,7 +37,9 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 type Outcome = { response: Response } | { error: ApifyTimeoutError | ApifyNetworkError };
 
-export function createTransport(options: TransportOptions): (request: Request) => Promise<Response> {
+export function createTransport(
+  options: TransportOptions,
+): (request: Request) => Promise<Response> {
   const { timeoutMs, maxRetries } = options;
   const baseFetch = options.fetch;
 
@@ -57,10 +59,14 @@ export function createTransport(options: TransportOptions): (request: Request) =
     try {
       const received = await raceAbort(
         // A Request, as openapi-fetch itself passes to fetch, so an injected fetch sees the same.
-        baseFetch(new Request(url, { ...init, signal: controller.signal })).then(async (response) => {
-          const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
-          return { response, body };
-        }),
+        baseFetch(new Request(url, { ...init, signal: controller.signal })).then(
+          async (response) => {
+            const body = NULL_BODY_STATUSES.has(response.status)
+              ? null
+              : await response.arrayBuffer();
+            return { response, body };
+          },
+        ),
         controller.signal,
       );
       const { response, body } = received;

@@ -15,10 +15,18 @@ export function checkId(name: string, value: unknown): asserts value is string {
 }
 
 /** An optional integer in [min, max]; returns the default when the value is undefined. */
-export function checkInteger(name: string, value: unknown, min: number, max: number, fallback: number): number {
+export function checkInteger(
+  name: string,
+  value: unknown,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
   if (value === undefined) return fallback;
-  const range = max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
-  if (typeof value !== 'number') throw new TypeError(`${name} must be ${range}, got ${show(value)}`);
+  const range =
+    max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
+  if (typeof value !== 'number')
+    throw new TypeError(`${name} must be ${range}, got ${show(value)}`);
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new RangeError(`${name} must be ${range}, got ${show(value)}`);
   }
@@ -45,8 +53,10 @@ export function checkOptions<T extends object>(name: string, value: T | undefine
 
 /** A short, safe description of any value for an error message (never throws). */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return 'an array';

@@ -13,7 +13,8 @@ const lock = path.join(root, 'node_modules', '.cache', 'build.lock');
 export async function ensureBuilt(): Promise<void> {
   const deadline = Date.now() + 180_000;
   while (!existsSync(entry) || existsSync(lock)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for npm run build (a stale ${lock} can be removed)`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for npm run build (a stale ${lock} can be removed)`);
     await mkdir(path.dirname(lock), { recursive: true });
     // mkdir is atomic: whoever creates the lock builds, everyone else waits for dist/index.js.
     const owner = await mkdir(lock).then(
@@ -26,8 +27,12 @@ export async function ensureBuilt(): Promise<void> {
     }
     try {
       await new Promise<void>((resolve, reject) => {
-        execFile(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, timeout: 150_000 }, (error, stdout, stderr) =>
-          error ? reject(new Error(`npm run build failed:\n${stdout}${stderr}`)) : resolve(),
+        execFile(
+          process.execPath,
+          [path.join(root, 'scripts', 'build.mjs')],
+          { cwd: root, timeout: 150_000 },
+          (error, stdout, stderr) =>
+            error ? reject(new Error(`npm run build failed:\n${stdout}${stderr}`)) : resolve(),
         );
       });
     } finally {

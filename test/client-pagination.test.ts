@@ -60,7 +60,14 @@ async function startBuildsServer(count: number) {
       await state.beforeAnswer(index);
       const ordered = seen.desc ? [...builds].reverse() : builds;
       const items = ordered.slice(seen.offset, seen.offset + seen.limit);
-      const data = { total: builds.length, offset: seen.offset, limit: seen.limit, desc: seen.desc, count: items.length, items };
+      const data = {
+        total: builds.length,
+        offset: seen.offset,
+        limit: seen.limit,
+        desc: seen.desc,
+        count: items.length,
+        items,
+      };
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ data }));
     } finally {
@@ -83,8 +90,10 @@ afterEach(async () => {
   server = undefined;
 });
 
-const clientOf = (s: BuildsServer) => createBuildsClient({ baseUrl: s.url, token: 't', maxRetries: 0, timeoutMs: 5000 });
-const pageRequests = (s: BuildsServer) => s.requests.map(({ offset, limit }) => ({ offset, limit }));
+const clientOf = (s: BuildsServer) =>
+  createBuildsClient({ baseUrl: s.url, token: 't', maxRetries: 0, timeoutMs: 5000 });
+const pageRequests = (s: BuildsServer) =>
+  s.requests.map(({ offset, limit }) => ({ offset, limit }));
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -167,9 +176,13 @@ describe('iterateBuilds and iterateBuildPages', () => {
       checkpoint = page.offset + page.count;
       if (checkpoint >= 600) break;
     }
-    const rest = await collect(client.iterateBuildPages(ACTOR, { pageSize: 300, offset: checkpoint }));
+    const rest = await collect(
+      client.iterateBuildPages(ACTOR, { pageSize: 300, offset: checkpoint }),
+    );
     expect(rest.map((p) => p.offset)).toEqual([600, 900]);
-    expect(rest.flatMap((p) => p.items).map((b) => b.id)).toEqual(server.builds.slice(600).map((b) => b.id));
+    expect(rest.flatMap((p) => p.items).map((b) => b.id)).toEqual(
+      server.builds.slice(600).map((b) => b.id),
+    );
   });
 
   it('fetches the next page while the consumer works, never more than one ahead', async () => {
@@ -203,7 +216,8 @@ describe('iterateBuilds and iterateBuildPages', () => {
         expect(build.id).toBeTypeOf('string');
         taken += 1;
         if (taken === 10) {
-          for (let i = 0; i < 200 && s.requests.length < 2; i += 1) await new Promise((r) => setTimeout(r, 5));
+          for (let i = 0; i < 200 && s.requests.length < 2; i += 1)
+            await new Promise((r) => setTimeout(r, 5));
           break;
         }
       }
@@ -237,8 +251,12 @@ describe('iterateBuilds and iterateBuildPages', () => {
     server = await startBuildsServer(10);
     const controller = new AbortController();
     controller.abort(new Error('not today'));
-    await expect(collect(clientOf(server).iterateBuilds(ACTOR, { signal: controller.signal }))).rejects.toThrow('not today');
-    await expect(clientOf(server).listBuilds(ACTOR, { signal: controller.signal })).rejects.toThrow('not today');
+    await expect(
+      collect(clientOf(server).iterateBuilds(ACTOR, { signal: controller.signal })),
+    ).rejects.toThrow('not today');
+    await expect(clientOf(server).listBuilds(ACTOR, { signal: controller.signal })).rejects.toThrow(
+      'not today',
+    );
     expect(server.requests).toHaveLength(0);
   });
 });
@@ -248,7 +266,9 @@ describe('iterateBuilds called without awaiting each next()', () => {
     server = await startBuildsServer(25);
     const iterator = clientOf(server).iterateBuilds(ACTOR, { pageSize: 10 });
     const results = await Promise.all(Array.from({ length: 27 }, () => iterator.next()));
-    expect(results.filter((r) => !r.done).map((r) => r.value?.id)).toEqual(server.builds.map((b) => b.id));
+    expect(results.filter((r) => !r.done).map((r) => r.value?.id)).toEqual(
+      server.builds.map((b) => b.id),
+    );
     expect(results.slice(25).every((r) => r.done)).toBe(true);
   });
 });

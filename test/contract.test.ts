@@ -27,7 +27,11 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -41,14 +45,21 @@ interface Prism {
 async function startPrism(): Promise<Prism> {
   const port = await freePort();
   const bin = path.join(root, 'node_modules', '.bin', 'prism');
-  const child = spawn(process.execPath, [bin, 'mock', 'spec/openapi.yaml', '-p', String(port), '-h', '127.0.0.1', '--errors'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [bin, 'mock', 'spec/openapi.yaml', '-p', String(port), '-h', '127.0.0.1', '--errors'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const url = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Prism did not start within 30 s:\n${output}`)),
+      30_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes(`Prism is listening on ${url}`)) {
@@ -163,9 +174,11 @@ describe('the client against Prism (spec/openapi.yaml)', () => {
     const exchanges: Exchange[] = [];
     const client = clientFor(exchanges);
     const items = [];
-    for await (const build of client.iterateBuilds(ACTOR, { pageSize: 50, desc: true })) items.push(build);
+    for await (const build of client.iterateBuilds(ACTOR, { pageSize: 50, desc: true }))
+      items.push(build);
     const pages = [];
-    for await (const page of client.iterateBuildPages(ACTOR, { offset: 0, maxItems: 10 })) pages.push(page);
+    for await (const page of client.iterateBuildPages(ACTOR, { offset: 0, maxItems: 10 }))
+      pages.push(page);
     const example = (specs.example('get', LIST, 200) as { data: { items: unknown[] } }).data;
     expect(items).toEqual(example.items);
     expect(pages).toEqual([example]);
@@ -196,7 +209,11 @@ describe('the client against Prism (spec/openapi.yaml)', () => {
 
   const errorCases = (['get', 'post'] as const).flatMap((method) => {
     const template = method === 'get' ? LIST : ABORT;
-    const statuses = () => specs.statuses(method, template).map(Number).filter((s) => s >= 400);
+    const statuses = () =>
+      specs
+        .statuses(method, template)
+        .map(Number)
+        .filter((s) => s >= 400);
     return [{ method, template, statuses }];
   });
 
@@ -207,12 +224,17 @@ describe('the client against Prism (spec/openapi.yaml)', () => {
       for (const status of declared) {
         const exchanges: Exchange[] = [];
         const client = clientFor(exchanges, `code=${status}`);
-        const call = method === 'get' ? client.listBuilds(ACTOR, { limit: 10 }) : client.abortBuild(ACTOR, BUILD);
+        const call =
+          method === 'get'
+            ? client.listBuilds(ACTOR, { limit: 10 })
+            : client.abortBuild(ACTOR, BUILD);
         const error = await call.then(
           () => undefined,
           (e: unknown) => e,
         );
-        const example = specs.example(method, template, status) as { error: { type: string; message: string } };
+        const example = specs.example(method, template, status) as {
+          error: { type: string; message: string };
+        };
         expect(error, `status ${status}`).toBeInstanceOf(ApifyApiError);
         const apiError = error as ApifyApiError;
         expect(apiError).toMatchObject({
@@ -269,19 +291,29 @@ describe('the fake API against spec/openapi.yaml', () => {
     await authServer?.close();
   });
 
-  async function exchange(s: MockServer, pathAndQuery: string, init?: RequestInit): Promise<{ status: number; body: unknown }> {
+  async function exchange(
+    s: MockServer,
+    pathAndQuery: string,
+    init?: RequestInit,
+  ): Promise<{ status: number; body: unknown }> {
     const response = await fetch(`${s.url}${pathAndQuery}`, init);
     expect(response.headers.get('content-type')).toMatch(/^application\/json\b/);
     return { status: response.status, body: await response.json() };
   }
 
-  function expectMatchesSpec(method: 'get' | 'post', template: string, response: { status: number; body: unknown }): void {
+  function expectMatchesSpec(
+    method: 'get' | 'post',
+    template: string,
+    response: { status: number; body: unknown },
+  ): void {
     expect(specs.statuses(method, template)).toContain(String(response.status));
     expect(specs.check(method, template, response.status, response.body)).toEqual([]);
   }
 
   it('rejects a body that breaks the schema (so the checks below can fail)', () => {
-    const example = structuredClone(specs.example('get', LIST, 200)) as { data: { items: { status: string; extra?: number }[] } };
+    const example = structuredClone(specs.example('get', LIST, 200)) as {
+      data: { items: { status: string; extra?: number }[] };
+    };
     expect(specs.check('get', LIST, 200, example)).toEqual([]);
     example.data.items[0]!.status = 'FINISHED';
     expect(specs.check('get', LIST, 200, example).join('\n')).toMatch(/status/);
@@ -305,25 +337,62 @@ describe('the fake API against spec/openapi.yaml', () => {
 
   it('every build, in every status, matches the abort 200 schema before and after the abort', async () => {
     for (const build of server.builds()) {
-      const response = await exchange(server, `/v2/acts/${ACTOR}/builds/${build.id}/abort`, { method: 'POST' });
+      const response = await exchange(server, `/v2/acts/${ACTOR}/builds/${build.id}/abort`, {
+        method: 'POST',
+      });
       expect(response.status).toBe(200);
       expectMatchesSpec('post', ABORT, response);
-      expectMatchesSpec('post', ABORT, await exchange(server, `/v2/acts/${ACTOR}/builds/${build.id}/abort`, { method: 'POST' }));
+      expectMatchesSpec(
+        'post',
+        ABORT,
+        await exchange(server, `/v2/acts/${ACTOR}/builds/${build.id}/abort`, { method: 'POST' }),
+      );
     }
     expectMatchesSpec('get', LIST, await exchange(server, `/v2/acts/${ACTOR}/builds`));
   });
 
   it('error responses match the spec: status declared, body and example message', async () => {
-    const cases: { method: 'get' | 'post'; template: string; status: number; path: string; init?: RequestInit; before?: () => void }[] = [
+    const cases: {
+      method: 'get' | 'post';
+      template: string;
+      status: number;
+      path: string;
+      init?: RequestInit;
+      before?: () => void;
+    }[] = [
       { method: 'get', template: LIST, status: 400, path: `/v2/acts/${ACTOR}/builds?limit=0` },
       { method: 'get', template: LIST, status: 400, path: `/v2/acts/${ACTOR}/builds?offset=x` },
       { method: 'get', template: LIST, status: 404, path: '/v2/acts/nobody~nothing/builds' },
-      { method: 'get', template: LIST, status: 405, path: `/v2/acts/${ACTOR}/builds`, init: { method: 'PUT' } },
-      { method: 'post', template: ABORT, status: 404, path: `/v2/acts/${ACTOR}/builds/unknown/abort`, init: { method: 'POST' } },
-      { method: 'post', template: ABORT, status: 404, path: `/v2/acts/nobody~nothing/builds/x/abort`, init: { method: 'POST' } },
+      {
+        method: 'get',
+        template: LIST,
+        status: 405,
+        path: `/v2/acts/${ACTOR}/builds`,
+        init: { method: 'PUT' },
+      },
+      {
+        method: 'post',
+        template: ABORT,
+        status: 404,
+        path: `/v2/acts/${ACTOR}/builds/unknown/abort`,
+        init: { method: 'POST' },
+      },
+      {
+        method: 'post',
+        template: ABORT,
+        status: 404,
+        path: `/v2/acts/nobody~nothing/builds/x/abort`,
+        init: { method: 'POST' },
+      },
     ];
     for (const status of [403, 429] as const) {
-      cases.push({ method: 'get', template: LIST, status, path: `/v2/acts/${ACTOR}/builds`, before: () => server.failNext(status) });
+      cases.push({
+        method: 'get',
+        template: LIST,
+        status,
+        path: `/v2/acts/${ACTOR}/builds`,
+        before: () => server.failNext(status),
+      });
       cases.push({
         method: 'post',
         template: ABORT,
@@ -338,7 +407,9 @@ describe('the fake API against spec/openapi.yaml', () => {
       const response = await exchange(server, c.path, c.init);
       expect(response.status, c.path).toBe(c.status);
       expectMatchesSpec(c.method, c.template, response);
-      const example = specs.example(c.method, c.template, c.status) as { error: { type: string; message: string } };
+      const example = specs.example(c.method, c.template, c.status) as {
+        error: { type: string; message: string };
+      };
       const body = response.body as { error: { type: string; message: string } };
       expect(body.error.type).toBe(example.error.type);
       // 400 names the parameter; every other status uses the spec's example text.
@@ -347,7 +418,10 @@ describe('the fake API against spec/openapi.yaml', () => {
     for (const template of [LIST, ABORT]) {
       const method = template === LIST ? 'get' : 'post';
       const path = template.replace('{actorId}', ACTOR).replace('{buildId}', 'x');
-      const response = await exchange(authServer, path, { method: method.toUpperCase(), headers: { Authorization: 'Bearer wrong' } });
+      const response = await exchange(authServer, path, {
+        method: method.toUpperCase(),
+        headers: { Authorization: 'Bearer wrong' },
+      });
       expect(response.status).toBe(401);
       expectMatchesSpec(method, template, response);
       expect(response.body).toEqual(specs.example(method, template, 401));

@@ -15,7 +15,11 @@ it('walks 2,500 builds in three pages, aborts a running build and leaves a finis
       process.execPath,
       [path.join(root, 'scripts', 'demo.mjs')],
       // A token in the environment must not reach the fake server or the output.
-      { cwd: root, timeout: 60_000, env: { ...process.env, APIFY_TOKEN: 'env-token-must-not-leak' } },
+      {
+        cwd: root,
+        timeout: 60_000,
+        env: { ...process.env, APIFY_TOKEN: 'env-token-must-not-leak' },
+      },
       (error, stdout, stderr) => resolve({ code: error ? 1 : 0, output: `${stdout}${stderr}` }),
     );
   });
@@ -27,7 +31,9 @@ it('walks 2,500 builds in three pages, aborts a running build and leaves a finis
   expect(output).not.toMatch(/^page 4:/m);
   expect(output).toContain('walked 2500 builds in 3 pages');
   expect(output).toMatch(/^abort \w{17}: RUNNING -> ABORTING$/m);
-  expect(output).toMatch(/^abort \w{17}: (SUCCEEDED|FAILED|ABORTED|TIMED-OUT) -> \1 \(unchanged\)$/m);
+  expect(output).toMatch(
+    /^abort \w{17}: (SUCCEEDED|FAILED|ABORTED|TIMED-OUT) -> \1 \(unchanged\)$/m,
+  );
   expect(output).toContain('list nobody~nothing: 404 record-not-found');
   const aborted = /^abort (\w{17}): RUNNING -> ABORTING$/m.exec(output)![1]!;
   expect(output).toMatch(new RegExp(`^${aborted}\\s+ABORTED\\s`, 'm'));

@@ -21,8 +21,12 @@ const problems: string[] = [];
 
 function buildDocs(): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.join(root, 'scripts', 'docs.mjs')], { cwd: root, timeout: 150_000 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`npm run docs failed:\n${stdout}${stderr}`)) : resolve(),
+    execFile(
+      process.execPath,
+      [path.join(root, 'scripts', 'docs.mjs')],
+      { cwd: root, timeout: 150_000 },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`npm run docs failed:\n${stdout}${stderr}`)) : resolve(),
     );
   });
 }
@@ -39,7 +43,13 @@ beforeAll(async () => {
   if (!existsSync(docsFile)) await buildDocs();
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
     timeout: 30_000,
   });
   context = await browser.newContext({ offline: true, viewport: { width: 1400, height: 1000 } });
@@ -47,7 +57,8 @@ beforeAll(async () => {
   page.setDefaultTimeout(15_000);
   page.on('request', (request) => requests.push(request.url()));
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`console.${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 }, 180_000);
@@ -74,7 +85,9 @@ describe('API reference page', () => {
       await row.waitFor();
       expect(await row.innerText()).toContain(name);
     }
-    expect(await parameter('act_builds_get', 'query', 'limit').innerText()).toMatch(/integer, \[ 1 \.\. 1000 \]/);
+    expect(await parameter('act_builds_get', 'query', 'limit').innerText()).toMatch(
+      /integer, \[ 1 \.\. 1000 \]/,
+    );
     expect(await parameter('act_builds_get', 'query', 'desc').innerText()).toContain('boolean');
     // Only the abort operation is deprecated.
     expect(await list.getByText('deprecated', { exact: true }).count()).toBe(0);
@@ -105,7 +118,10 @@ describe('API reference page', () => {
     const text = await overview.innerText();
     expect(text).toMatch(/GET\s*\/v2\/acts\/\{actorId\}\/builds/);
     expect(text).toMatch(/POST\s*\/v2\/acts\/\{actorId\}\/builds\/\{buildId\}\/abort\s*Deprecated/);
-    await page.getByRole('link', { name: /Abort build/ }).first().click();
+    await page
+      .getByRole('link', { name: /Abort build/ })
+      .first()
+      .click();
     await operation('act_build_abort_post').waitFor();
     expect(page.url()).toBe(`${docsUrl}#/actor-builds/act_build_abort_post`);
   }, 60_000);

@@ -1,7 +1,11 @@
 // The fake API (scripts/mock-server.mjs) behaves as spec/openapi.yaml describes the real one:
 // pagination, the build lifecycle, abort, and the error responses. Plain fetch on 127.0.0.1.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer, type MockServerOptions } from '../scripts/mock-server.mjs';
+import {
+  startMockServer,
+  type MockServer,
+  type MockServerOptions,
+} from '../scripts/mock-server.mjs';
 
 let server: MockServer | undefined;
 afterEach(async () => {
@@ -23,15 +27,26 @@ interface Page {
   items: { id: string; status: string; startedAt: string; finishedAt: string | null }[];
 }
 
-async function call(s: MockServer, path: string, init?: RequestInit): Promise<{ status: number; body: any; headers: Headers }> {
+async function call(
+  s: MockServer,
+  path: string,
+  init?: RequestInit,
+): Promise<{ status: number; body: any; headers: Headers }> {
   const response = await fetch(`${s.url}${path}`, init);
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  return {
+    status: response.status,
+    body: text ? JSON.parse(text) : undefined,
+    headers: response.headers,
+  };
 }
 
 const list = (s: MockServer, query = '') => call(s, `/v2/acts/${s.actor.name}/builds${query}`);
 const abort = (s: MockServer, buildId: string, init: RequestInit = {}) =>
-  call(s, `/v2/acts/${s.actor.name}/builds/${encodeURIComponent(buildId)}/abort`, { method: 'POST', ...init });
+  call(s, `/v2/acts/${s.actor.name}/builds/${encodeURIComponent(buildId)}/abort`, {
+    method: 'POST',
+    ...init,
+  });
 
 describe('pagination', () => {
   it('pages through every build once, oldest first, with the default limit of 1000', async () => {
@@ -41,7 +56,13 @@ describe('pagination', () => {
       const { status, body } = await list(s, `?offset=${offset}`);
       expect(status).toBe(200);
       const page = body.data as Page;
-      expect(page).toMatchObject({ total: 2500, offset, limit: 1000, desc: false, count: offset === 2000 ? 500 : 1000 });
+      expect(page).toMatchObject({
+        total: 2500,
+        offset,
+        limit: 1000,
+        desc: false,
+        count: offset === 2000 ? 500 : 1000,
+      });
       expect(page.items).toHaveLength(page.count);
       seen.push(...page.items.map((b) => b.id));
     }
@@ -113,7 +134,9 @@ describe('build lifecycle and abort', () => {
   });
 
   it('aborts a running build: ABORTING, then ABORTED', async () => {
-    const s = await start({ builds: [{ status: 'SUCCEEDED' }, { status: 'RUNNING', runTicks: 100 }] });
+    const s = await start({
+      builds: [{ status: 'SUCCEEDED' }, { status: 'RUNNING', runTicks: 100 }],
+    });
     const running = s.builds()[1]!;
     const first = await abort(s, running.id);
     expect(first.status).toBe(200);
@@ -125,22 +148,30 @@ describe('build lifecycle and abort', () => {
     expect(again.body.data.status).toBe('ABORTED');
   });
 
-  it.each(['SUCCEEDED', 'FAILED', 'TIMED-OUT', 'ABORTED'] as const)('leaves a %s build unchanged', async (status) => {
-    const s = await start({ builds: [{ status }] });
-    const [before] = s.builds();
-    const { status: code, body } = await abort(s, before!.id);
-    expect(code).toBe(200);
-    expect(body.data).toEqual(before);
-    expect(s.builds()[0]).toEqual(before);
-  });
+  it.each(['SUCCEEDED', 'FAILED', 'TIMED-OUT', 'ABORTED'] as const)(
+    'leaves a %s build unchanged',
+    async (status) => {
+      const s = await start({ builds: [{ status }] });
+      const [before] = s.builds();
+      const { status: code, body } = await abort(s, before!.id);
+      expect(code).toBe(200);
+      expect(body.data).toEqual(before);
+      expect(s.builds()[0]).toEqual(before);
+    },
+  );
 });
 
 describe('errors', () => {
   it('answers an unknown Actor or build with 404 record-not-found', async () => {
     const s = await start();
-    for (const response of [await call(s, '/v2/acts/nobody~nothing/builds'), await abort(s, 'no-such-build')]) {
+    for (const response of [
+      await call(s, '/v2/acts/nobody~nothing/builds'),
+      await abort(s, 'no-such-build'),
+    ]) {
       expect(response.status).toBe(404);
-      expect(response.body).toEqual({ error: { type: 'record-not-found', message: 'The requested resource was not found.' } });
+      expect(response.body).toEqual({
+        error: { type: 'record-not-found', message: 'The requested resource was not found.' },
+      });
     }
   });
 
@@ -158,7 +189,8 @@ describe('errors', () => {
     expect(wrong.body).toEqual({
       error: {
         type: 'method-not-allowed',
-        message: 'This API end-point can only be accessed using the following HTTP methods: OPTIONS,GET',
+        message:
+          'This API end-point can only be accessed using the following HTTP methods: OPTIONS,GET',
       },
     });
     expect(wrong.headers.get('allow')).toBe('OPTIONS, GET');
@@ -170,15 +202,37 @@ describe('errors', () => {
   it('accepts any Bearer token or none, and with a token option only that one', async () => {
     const open = await start();
     expect((await list(open)).status).toBe(200);
-    expect((await call(open, `/v2/acts/${open.actor.name}/builds`, { headers: { Authorization: 'Bearer anything' } })).status).toBe(200);
-    expect((await call(open, `/v2/acts/${open.actor.name}/builds`, { headers: { Authorization: 'Basic abc' } })).status).toBe(401);
+    expect(
+      (
+        await call(open, `/v2/acts/${open.actor.name}/builds`, {
+          headers: { Authorization: 'Bearer anything' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call(open, `/v2/acts/${open.actor.name}/builds`, {
+          headers: { Authorization: 'Basic abc' },
+        })
+      ).status,
+    ).toBe(401);
     await open.close();
     const s = await start({ token: 'right-token' });
-    const wrong = await call(s, `/v2/acts/${s.actor.name}/builds`, { headers: { Authorization: 'Bearer wrong-token' } });
+    const wrong = await call(s, `/v2/acts/${s.actor.name}/builds`, {
+      headers: { Authorization: 'Bearer wrong-token' },
+    });
     expect(wrong.status).toBe(401);
-    expect(wrong.body).toEqual({ error: { type: 'token-not-valid', message: 'Authentication token is not valid.' } });
+    expect(wrong.body).toEqual({
+      error: { type: 'token-not-valid', message: 'Authentication token is not valid.' },
+    });
     expect((await list(s)).status).toBe(401);
-    expect((await call(s, `/v2/acts/${s.actor.name}/builds`, { headers: { Authorization: 'Bearer right-token' } })).status).toBe(200);
+    expect(
+      (
+        await call(s, `/v2/acts/${s.actor.name}/builds`, {
+          headers: { Authorization: 'Bearer right-token' },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('injects failures on request, with Retry-After', async () => {
@@ -195,7 +249,9 @@ describe('errors', () => {
   it('logs the method, path and status, never a token', async () => {
     const lines: string[] = [];
     const s = await start({ log: (line) => lines.push(line) });
-    await call(s, `/v2/acts/${s.actor.name}/builds?token=query-secret&limit=1`, { headers: { Authorization: 'Bearer header-secret' } });
+    await call(s, `/v2/acts/${s.actor.name}/builds?token=query-secret&limit=1`, {
+      headers: { Authorization: 'Bearer header-secret' },
+    });
     expect(lines).toEqual([`mock: GET /v2/acts/${s.actor.name}/builds -> 200`]);
     expect(lines.join('\n')).not.toMatch(/secret/);
   });

@@ -19,12 +19,23 @@ let tarball: string;
 let installed: string;
 let server: MockServer;
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { cwd, env, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${stdout}${stderr}`));
-      else resolve(stdout);
-    });
+    execFile(
+      command,
+      args,
+      { cwd, env, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error)
+          reject(new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${stdout}${stderr}`));
+        else resolve(stdout);
+      },
+    );
   });
 }
 
@@ -103,7 +114,10 @@ function compile(source: string): { diagnostics: string[]; files: string[] } {
   host.fileExists = (name) => path.resolve(name) === file || fileExists(name);
   const program = ts.createProgram([file], consumerOptions, host);
   const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file && d.start !== undefined ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : '';
+    const where =
+      d.file && d.start !== undefined
+        ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}`
+        : '';
     return `${where} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
   });
   return { diagnostics, files: program.getSourceFiles().map((f) => f.fileName) };
@@ -116,7 +130,10 @@ interface LockEntry {
   [key: string]: unknown;
 }
 
-const sha512 = async (file: string) => `sha512-${createHash('sha512').update(await readFile(file)).digest('base64')}`;
+const sha512 = async (file: string) =>
+  `sha512-${createHash('sha512')
+    .update(await readFile(file))
+    .digest('base64')}`;
 
 /** A consumer project whose lockfile pins the tarball and this repository's runtime dependencies. */
 async function writeConsumerProject(): Promise<void> {
@@ -125,39 +142,73 @@ async function writeConsumerProject(): Promise<void> {
     version: string;
     dependencies: Record<string, string>;
   };
-  const lock = JSON.parse(await readFile(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+  const lock = JSON.parse(await readFile(path.join(root, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, LockEntry>;
+  };
   const spec = `file:${path.relative(installed, tarball)}`;
   const integrity = await sha512(tarball);
   const packages: Record<string, LockEntry> = {
     '': { name: 'consumer', dependencies: { [manifest.name]: spec } },
-    [`node_modules/${manifest.name}`]: { version: manifest.version, resolved: spec, integrity, dependencies: manifest.dependencies },
+    [`node_modules/${manifest.name}`]: {
+      version: manifest.version,
+      resolved: spec,
+      integrity,
+      dependencies: manifest.dependencies,
+    },
   };
   // Entries not marked dev are the runtime dependency tree, laid out as it will be in the consumer.
   // Each is packed from this repository's node_modules, so the install needs neither the registry
   // nor its metadata in the npm cache.
-  const runtime = Object.entries(lock.packages).filter(([key, entry]) => key !== '' && !entry.dev && !entry.devOptional);
+  const runtime = Object.entries(lock.packages).filter(
+    ([key, entry]) => key !== '' && !entry.dev && !entry.devOptional,
+  );
   expect(runtime.map(([key]) => key)).toContain('node_modules/openapi-fetch');
   const deps = path.join(work, 'deps');
   await mkdir(deps);
   const packed = JSON.parse(
-    await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', deps, ...runtime.map(([key]) => path.join(root, key))], root),
+    await run(
+      'npm',
+      [
+        'pack',
+        '--ignore-scripts',
+        '--json',
+        '--pack-destination',
+        deps,
+        ...runtime.map(([key]) => path.join(root, key)),
+      ],
+      root,
+    ),
   ) as { filename: string }[];
   for (const [index, [key, entry]] of runtime.entries()) {
     const file = path.join(deps, packed[index]!.filename);
-    packages[key] = { ...entry, resolved: `file:${path.relative(installed, file)}`, integrity: await sha512(file) };
+    packages[key] = {
+      ...entry,
+      resolved: `file:${path.relative(installed, file)}`,
+      integrity: await sha512(file),
+    };
   }
   await writeFile(
     path.join(installed, 'package.json'),
-    JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { [manifest.name]: spec } }),
+    JSON.stringify({
+      name: 'consumer',
+      private: true,
+      type: 'module',
+      dependencies: { [manifest.name]: spec },
+    }),
   );
-  await writeFile(path.join(installed, 'package-lock.json'), JSON.stringify({ name: 'consumer', lockfileVersion: 3, requires: true, packages }));
+  await writeFile(
+    path.join(installed, 'package-lock.json'),
+    JSON.stringify({ name: 'consumer', lockfileVersion: 3, requires: true, packages }),
+  );
 }
 
 beforeAll(async () => {
   await ensureBuilt();
   work = await mkdtemp(path.join(tmpdir(), 'builds-package-'));
   // --ignore-scripts: pack the dist/ that is there instead of rebuilding it under other tests.
-  const packed = JSON.parse(await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], root)) as { filename: string }[];
+  const packed = JSON.parse(
+    await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], root),
+  ) as { filename: string }[];
   tarball = path.join(work, packed[0]!.filename);
   installed = path.join(work, 'consumer');
   await mkdir(installed);
@@ -175,14 +226,30 @@ afterAll(async () => {
 describe('packed tarball', () => {
   it('contains the build output, the generated types and the license, and nothing else', async () => {
     const listing = await run('tar', ['-tzf', tarball], work);
-    const files = listing.trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
+    const files = listing
+      .trim()
+      .split('\n')
+      .map((f) => f.replace(/^package\//, ''))
+      .sort();
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('generated/schema.d.ts');
     expect(files).toContain('LICENSE');
     expect(files).toContain('package.json');
-    expect(files.filter((f) => !/^(dist\/[^/]+\.(js|d\.ts)|generated\/schema\.d\.ts|LICENSE|README\.md|package\.json)$/.test(f))).toEqual([]);
-    const manifest = JSON.parse(await readFile(path.join(installed, 'node_modules', 'apify-builds-client', 'package.json'), 'utf8'));
+    expect(
+      files.filter(
+        (f) =>
+          !/^(dist\/[^/]+\.(js|d\.ts)|generated\/schema\.d\.ts|LICENSE|README\.md|package\.json)$/.test(
+            f,
+          ),
+      ),
+    ).toEqual([]);
+    const manifest = JSON.parse(
+      await readFile(
+        path.join(installed, 'node_modules', 'apify-builds-client', 'package.json'),
+        'utf8',
+      ),
+    );
     expect(Object.keys(manifest.dependencies)).toEqual(['openapi-fetch']);
   });
 
@@ -209,12 +276,25 @@ describe('packed tarball', () => {
       APIFY_TOKEN: TOKEN,
     });
     const result = JSON.parse(output);
-    expect(result.resolved).toBe(`file://${path.join(installed, 'node_modules', 'apify-builds-client', 'dist', 'index.js')}`);
+    expect(result.resolved).toBe(
+      `file://${path.join(installed, 'node_modules', 'apify-builds-client', 'dist', 'index.js')}`,
+    );
     expect(result.exports).toEqual(
-      expect.arrayContaining(['ApifyApiError', 'ApifyNetworkError', 'ApifyTimeoutError', 'createBuildsClient', 'isTerminalStatus']),
+      expect.arrayContaining([
+        'ApifyApiError',
+        'ApifyNetworkError',
+        'ApifyTimeoutError',
+        'createBuildsClient',
+        'isTerminalStatus',
+      ]),
     );
     expect(result).toMatchObject({ count: 3, desc: true, walked: 1200, terminal: [true, false] });
-    expect(result.error).toMatchObject({ name: 'ApifyApiError', isApiError: true, status: 404, type: 'record-not-found' });
+    expect(result.error).toMatchObject({
+      name: 'ApifyApiError',
+      isApiError: true,
+      status: 404,
+      type: 'record-not-found',
+    });
     expect(output).not.toContain(TOKEN);
   }, 60_000);
 
@@ -232,6 +312,8 @@ describe('packed tarball', () => {
     expect(marked).toBe(3);
     const { diagnostics } = compile(CONSUMER.replaceAll(/^\s*\/\/ @ts-expect-error.*\n/gm, ''));
     expect(diagnostics).toHaveLength(marked);
-    expect(diagnostics.join('\n')).toMatch(/TS2367: This comparison appears to be unintentional .*'"FINISHED"'/);
+    expect(diagnostics.join('\n')).toMatch(
+      /TS2367: This comparison appears to be unintentional .*'"FINISHED"'/,
+    );
   }, 60_000);
 });

@@ -34,7 +34,13 @@ function simulate({ initial, options, inserts, serverMax }: Scenario) {
     const ordered = options.desc ? [...list].reverse() : list;
     const pageLimit = Math.min(limit, serverMax);
     const items = ordered.slice(offset, offset + pageLimit);
-    const page: Page<Item> = { total: list.length, offset, limit: pageLimit, count: items.length, items };
+    const page: Page<Item> = {
+      total: list.length,
+      offset,
+      limit: pageLimit,
+      count: items.length,
+      items,
+    };
     const step = advanceWalk(state, page);
     expect(step.page.count).toBe(step.page.items.length);
     yielded.push(...step.page.items);
@@ -56,15 +62,26 @@ const ids = (items: Item[]) => items.map((item) => item.id);
 describe('pagination planner', () => {
   it('walks a fixed list with the minimal number of requests, every item once and in order', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 150 }), fc.boolean(), fc.boolean().chain(options), (initial, _, opts) => {
-        const { list, requests, yielded } = simulate({ initial, options: opts, inserts: [], serverMax: 1000 });
-        const ordered = opts.desc ? [...list].reverse() : list;
-        const expected = ordered.slice(opts.offset).slice(0, opts.maxItems);
-        expect(ids(yielded)).toEqual(ids(expected));
-        const minimal = opts.maxItems === 0 ? 0 : Math.max(1, Math.ceil(expected.length / opts.pageSize));
-        expect(requests).toHaveLength(minimal);
-        for (const request of requests) expect(request.limit).toBeLessThanOrEqual(opts.pageSize);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 150 }),
+        fc.boolean(),
+        fc.boolean().chain(options),
+        (initial, _, opts) => {
+          const { list, requests, yielded } = simulate({
+            initial,
+            options: opts,
+            inserts: [],
+            serverMax: 1000,
+          });
+          const ordered = opts.desc ? [...list].reverse() : list;
+          const expected = ordered.slice(opts.offset).slice(0, opts.maxItems);
+          expect(ids(yielded)).toEqual(ids(expected));
+          const minimal =
+            opts.maxItems === 0 ? 0 : Math.max(1, Math.ceil(expected.length / opts.pageSize));
+          expect(requests).toHaveLength(minimal);
+          for (const request of requests) expect(request.limit).toBeLessThanOrEqual(opts.pageSize);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -113,7 +130,8 @@ describe('pagination planner', () => {
           expect(ids(yielded)).toEqual(ids(list.slice(opts.offset, opts.offset + yielded.length)));
           const existed = Math.max(0, initial - opts.offset);
           expect(yielded.length).toBe(Math.min(opts.maxItems, Math.max(yielded.length, existed)));
-          if (opts.maxItems === Number.MAX_SAFE_INTEGER) expect(yielded.length).toBeGreaterThanOrEqual(existed);
+          if (opts.maxItems === Number.MAX_SAFE_INTEGER)
+            expect(yielded.length).toBeGreaterThanOrEqual(existed);
         },
       ),
       { numRuns: 2000 },
@@ -133,7 +151,12 @@ describe('pagination planner', () => {
   });
 
   it('a short page ends the walk even when total says there is more', () => {
-    let state = startWalk({ offset: 0, pageSize: 10, desc: false, maxItems: Number.MAX_SAFE_INTEGER });
+    let state = startWalk({
+      offset: 0,
+      pageSize: 10,
+      desc: false,
+      maxItems: Number.MAX_SAFE_INTEGER,
+    });
     const items = Array.from({ length: 4 }, (_, i) => ({ id: `x${i}` }));
     state = advanceWalk(state, { total: 50, offset: 0, limit: 10, count: 4, items }).state;
     expect(state.next).toBeUndefined();
@@ -142,16 +165,35 @@ describe('pagination planner', () => {
   it('maxItems 0 plans no request, and advancing a finished walk is an error', () => {
     const state = startWalk({ offset: 0, pageSize: 10, desc: true, maxItems: 0 });
     expect(state.next).toBeUndefined();
-    expect(() => advanceWalk(state, { total: 0, offset: 0, limit: 10, count: 0, items: [] })).toThrow(/done/);
+    expect(() =>
+      advanceWalk(state, { total: 0, offset: 0, limit: 10, count: 0, items: [] }),
+    ).toThrow(/done/);
   });
 
   it('drops repeats by id when total lags behind the builds started at the front', () => {
-    let state = startWalk({ offset: 0, pageSize: 3, desc: true, maxItems: Number.MAX_SAFE_INTEGER });
-    const first = advanceWalk(state, { total: 6, offset: 0, limit: 3, count: 3, items: [{ id: 'f' }, { id: 'e' }, { id: 'd' }] });
+    let state = startWalk({
+      offset: 0,
+      pageSize: 3,
+      desc: true,
+      maxItems: Number.MAX_SAFE_INTEGER,
+    });
+    const first = advanceWalk(state, {
+      total: 6,
+      offset: 0,
+      limit: 3,
+      count: 3,
+      items: [{ id: 'f' }, { id: 'e' }, { id: 'd' }],
+    });
     state = first.state;
     expect(state.next).toEqual({ offset: 3, limit: 3 });
     // One build started, but this answer's total does not show it yet: 'd' comes again.
-    const second = advanceWalk(state, { total: 6, offset: 3, limit: 3, count: 3, items: [{ id: 'd' }, { id: 'c' }, { id: 'b' }] });
+    const second = advanceWalk(state, {
+      total: 6,
+      offset: 3,
+      limit: 3,
+      count: 3,
+      items: [{ id: 'd' }, { id: 'c' }, { id: 'b' }],
+    });
     expect(ids(second.page.items)).toEqual(['c', 'b']);
   });
 });

@@ -37,7 +37,7 @@ const readSchema = () => readFile(path.join(work, schemaFile), 'utf8');
 // A new optional query parameter on the list operation.
 const addStatusParameter = (spec: string) =>
   spec.replace(
-    '      responses:\n        \'200\':\n          description: One page',
+    "      responses:\n        '200':\n          description: One page",
     [
       '        - name: status',
       '          in: query',
@@ -51,7 +51,15 @@ const addStatusParameter = (spec: string) =>
 
 beforeEach(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'builds-pipeline-'));
-  for (const entry of ['spec', 'scripts', 'generated', 'redocly.yaml', 'tsconfig.json', '.prettierrc.json', 'package.json']) {
+  for (const entry of [
+    'spec',
+    'scripts',
+    'generated',
+    'redocly.yaml',
+    'tsconfig.json',
+    '.prettierrc.json',
+    'package.json',
+  ]) {
     await cp(path.join(root, entry), path.join(work, entry), { recursive: true });
   }
   await symlink(path.join(root, 'node_modules'), path.join(work, 'node_modules'), 'dir');
@@ -104,7 +112,10 @@ describe('npm run check / generate', () => {
     await editSpec((spec) =>
       spec
         .replace('          example: 0\n', '          example: -1\n')
-        .replace("$ref: '#/components/schemas/BuildResponse'", "$ref: '#/components/schemas/Missing'"),
+        .replace(
+          "$ref: '#/components/schemas/BuildResponse'",
+          "$ref: '#/components/schemas/Missing'",
+        ),
     );
     const generated = await run('generate');
     expect(generated.code).toBe(1);

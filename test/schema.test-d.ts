@@ -7,7 +7,14 @@ type Schemas = components['schemas'];
 describe('generated types', () => {
   it('ActorJobStatus is the 8-value union', () => {
     expectTypeOf<Schemas['ActorJobStatus']>().toEqualTypeOf<
-      'READY' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMING-OUT' | 'TIMED-OUT' | 'ABORTING' | 'ABORTED'
+      | 'READY'
+      | 'RUNNING'
+      | 'SUCCEEDED'
+      | 'FAILED'
+      | 'TIMING-OUT'
+      | 'TIMED-OUT'
+      | 'ABORTING'
+      | 'ABORTED'
     >();
   });
 
@@ -28,7 +35,9 @@ describe('generated types', () => {
     expectTypeOf<Build['stats']>().toEqualTypeOf<Schemas['BuildStats'] | null | undefined>();
     expectTypeOf<Build['options']>().toEqualTypeOf<Schemas['BuildOptions'] | null | undefined>();
     expectTypeOf<Build['usageUsd']>().toEqualTypeOf<Schemas['BuildUsage'] | null | undefined>();
-    expectTypeOf<Build['actorDefinition']>().toEqualTypeOf<Schemas['ActorDefinition'] | null | undefined>();
+    expectTypeOf<Build['actorDefinition']>().toEqualTypeOf<
+      Schemas['ActorDefinition'] | null | undefined
+    >();
     expectTypeOf<Build['inputSchema']>().toEqualTypeOf<string | null | undefined>();
   });
 
@@ -68,7 +77,10 @@ describe('generated types', () => {
     >();
 
     type Abort = paths['/v2/acts/{actorId}/builds/{buildId}/abort']['post'];
-    expectTypeOf<Abort['parameters']['path']>().toEqualTypeOf<{ actorId: string; buildId: string }>();
+    expectTypeOf<Abort['parameters']['path']>().toEqualTypeOf<{
+      actorId: string;
+      buildId: string;
+    }>();
     expectTypeOf<Abort['responses'][200]['content']['application/json']['data']>().toEqualTypeOf<
       Schemas['Build']
     >();

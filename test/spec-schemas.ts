@@ -13,7 +13,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 // ajv-formats is CommonJS: NodeNext types its default import as the module object, while at run
 // time it is the plugin function itself (which also carries `.default`).
-const addFormats = addFormatsModule.default ?? (addFormatsModule as unknown as typeof addFormatsModule.default);
+const addFormats =
+  addFormatsModule.default ?? (addFormatsModule as unknown as typeof addFormatsModule.default);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -30,14 +31,23 @@ export interface SpecValidators {
 async function bundleSpec(): Promise<JsonObject> {
   const dir = await mkdtemp(path.join(tmpdir(), 'builds-spec-'));
   const output = path.join(dir, 'openapi.json');
-  const cli = path.join(path.dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
+  const cli = path.join(
+    path.dirname(require.resolve('@redocly/cli/package.json')),
+    'bin',
+    'cli.js',
+  );
   try {
     await new Promise<void>((resolve, reject) => {
       execFile(
         process.execPath,
         [cli, 'bundle', 'builds', '--ext', 'json', '-o', output],
-        { cwd: root, timeout: 60_000, env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
-        (error, stdout, stderr) => (error ? reject(new Error(`redocly bundle failed:\n${stdout}${stderr}`)) : resolve()),
+        {
+          cwd: root,
+          timeout: 60_000,
+          env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+        },
+        (error, stdout, stderr) =>
+          error ? reject(new Error(`redocly bundle failed:\n${stdout}${stderr}`)) : resolve(),
       );
     });
     return JSON.parse(await readFile(output, 'utf8')) as JsonObject;
@@ -53,12 +63,16 @@ const isObject = (value: Json | undefined): value is JsonObject =>
 function closeObjects(node: Json): void {
   if (Array.isArray(node)) node.forEach(closeObjects);
   if (!isObject(node)) return;
-  if (isObject(node.properties) && !('additionalProperties' in node)) node.unevaluatedProperties = false;
+  if (isObject(node.properties) && !('additionalProperties' in node))
+    node.unevaluatedProperties = false;
   Object.values(node).forEach(closeObjects);
 }
 
 export async function loadSpecValidators(): Promise<SpecValidators> {
-  const text = JSON.stringify(await bundleSpec()).replaceAll('#/components/schemas/', 'openapi.json#/$defs/');
+  const text = JSON.stringify(await bundleSpec()).replaceAll(
+    '#/components/schemas/',
+    'openapi.json#/$defs/',
+  );
   const spec = JSON.parse(text) as JsonObject;
   const components = spec.components as JsonObject;
   const schemas = components.schemas as JsonObject;
@@ -71,16 +85,23 @@ export async function loadSpecValidators(): Promise<SpecValidators> {
   const responses = (method: string, pathTemplate: string): JsonObject => {
     const item = (spec.paths as JsonObject)[pathTemplate];
     const operation = isObject(item) ? item[method] : undefined;
-    if (!isObject(operation) || !isObject(operation.responses)) throw new Error(`no ${method} ${pathTemplate} in the spec`);
+    if (!isObject(operation) || !isObject(operation.responses))
+      throw new Error(`no ${method} ${pathTemplate} in the spec`);
     return operation.responses;
   };
   const media = (method: string, pathTemplate: string, status: number): JsonObject => {
     let response = responses(method, pathTemplate)[String(status)];
     if (isObject(response) && typeof response.$ref === 'string') {
-      response = (components.responses as JsonObject)[response.$ref.replace('#/components/responses/', '')];
+      response = (components.responses as JsonObject)[
+        response.$ref.replace('#/components/responses/', '')
+      ];
     }
-    const content = isObject(response) && isObject(response.content) ? response.content['application/json'] : undefined;
-    if (!isObject(content)) throw new Error(`the spec declares no JSON ${status} response for ${method} ${pathTemplate}`);
+    const content =
+      isObject(response) && isObject(response.content)
+        ? response.content['application/json']
+        : undefined;
+    if (!isObject(content))
+      throw new Error(`the spec declares no JSON ${status} response for ${method} ${pathTemplate}`);
     return content;
   };
   const compiled = new Map<string, ValidateFunction>();
@@ -94,7 +115,9 @@ export async function loadSpecValidators(): Promise<SpecValidators> {
         validate = ajv.compile(media(method, pathTemplate, status).schema as JsonObject);
         compiled.set(key, validate);
       }
-      return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
+      return validate(body)
+        ? []
+        : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
     },
     example: (method, pathTemplate, status) => media(method, pathTemplate, status).example,
   };
