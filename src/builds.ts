@@ -31,6 +31,8 @@ export function createBuildMethods(
   raw: Client<paths>,
   basePath: string,
   redact: (text: string) => string,
+  /** The transport for these calls: it keeps each body as text (see `textOf`). */
+  fetch: (request: Request) => Promise<Response>,
 ): Omit<BuildsClient, 'raw'> {
   const prefix = basePath.replace(/\/+$/, '');
   const pathOf = (...segments: string[]): string =>
@@ -44,6 +46,7 @@ export function createBuildMethods(
     const answer = await raw.GET(LIST, {
       params: { path: { actorId }, query },
       parseAs: 'text',
+      fetch,
       signal: signal ?? null,
     });
     const fallback = { method: 'GET', path: `${pathOf(actorId)}/builds`, attempts: 1 };
@@ -148,13 +151,28 @@ function flatten<T>(
       loading = undefined;
     }
   };
+  const step = async (): Promise<IteratorResult<T, undefined>> => {
+    while (index >= items.length) {
+      if (done) return { done: true, value: undefined };
+      await (loading ??= load());
+    }
+    return { done: false, value: items[index++] as T };
+  };
+  // Calls that must wait for a page run one after another, so results keep the call order.
+  let waiting = 0;
+  let tail: Promise<unknown> = Promise.resolve();
   const iterator: AsyncIterableIterator<T> = {
-    async next(): Promise<IteratorResult<T, undefined>> {
-      while (index >= items.length) {
-        if (done) return { done: true, value: undefined };
-        await (loading ??= load());
+    next(): Promise<IteratorResult<T, undefined>> {
+      // A build already at hand costs one settled promise and nothing more.
+      if (waiting === 0 && index < items.length) {
+        return Promise.resolve({ done: false, value: items[index++] as T });
       }
-      return { done: false, value: items[index++] as T };
+      waiting += 1;
+      const result = tail.then(step).finally(() => {
+        waiting -= 1;
+      });
+      tail = result.catch(() => {});
+      return result;
     },
     async return(): Promise<IteratorResult<T, undefined>> {
       done = true;

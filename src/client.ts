@@ -147,19 +147,20 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
   const userAgent = userAgentHeader(given.userAgent);
   if (userAgent !== undefined) headers['User-Agent'] = userAgent;
 
+  const transport = { fetch: fetchImpl, timeoutMs, maxRetries, minRetryDelayMs, maxRetryDelayMs };
   const raw = createClient<paths>({
     baseUrl,
     headers,
-    fetch: createTransport({
-      fetch: fetchImpl,
-      timeoutMs,
-      maxRetries,
-      minRetryDelayMs,
-      maxRetryDelayMs,
-    }),
+    fetch: createTransport(transport),
     Request: createRequestClass(),
   });
-  return { ...createBuildMethods(raw, new URL(baseUrl).pathname, redactor(token)), raw };
+  const methods = createBuildMethods(
+    raw,
+    new URL(baseUrl).pathname,
+    redactor(token),
+    createTransport(transport, { text: true }),
+  );
+  return { ...methods, raw };
 }
 
 /** Replaces the token in text a server sent back, also where it is quoted JSON-escaped. */

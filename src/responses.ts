@@ -1,7 +1,7 @@
 // Turns what openapi-fetch returns into the unwrapped `data`, or an ApifyApiError that says what
 // the server sent, whatever the body was (JSON error, HTML page, empty, truncated).
 import { ApifyApiError, type RequestDetails } from './errors.js';
-import { requestOf } from './transport.js';
+import { requestOf, textOf } from './transport.js';
 
 export interface Answer {
   data?: unknown;
@@ -19,25 +19,26 @@ export function unwrapData<T>(
 ): T {
   const { response } = answer;
   const details = requestOf.get(response) ?? fallback;
+  // The text transport keeps the body aside; openapi-fetch saw an empty one.
+  const kept = textOf.get(response);
   if (!response.ok) {
+    const error = kept === undefined ? answer.error : parseOrText(kept);
     throw new ApifyApiError({
       ...details,
       status: response.status,
-      ...describeErrorBody(answer.error, response, redact),
+      ...describeErrorBody(error, response, redact),
     });
   }
+  const text = kept ?? answer.data;
   let body: unknown;
   try {
-    body =
-      typeof answer.data === 'string' && answer.data.length > 0
-        ? JSON.parse(answer.data)
-        : undefined;
+    body = typeof text === 'string' && text.length > 0 ? JSON.parse(text) : undefined;
   } catch {
     // No `cause`: V8's SyntaxError quotes a slice of the body, which redaction cannot recognise.
     throw new ApifyApiError({
       ...details,
       status: response.status,
-      message: `expected a JSON body with ${what}, got ${snippet(answer.data, redact)}`,
+      message: `expected a JSON body with ${what}, got ${snippet(text, redact)}`,
     });
   }
   const data = isObject(body) ? body['data'] : undefined;
@@ -50,6 +51,15 @@ export function unwrapData<T>(
     });
   }
   return data;
+}
+
+/** An error body as openapi-fetch reads it: parsed JSON, else the text itself. */
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /** `type` and `message` from `{ error: { type, message } }`, or a description of another body. */

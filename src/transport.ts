@@ -16,6 +16,12 @@ export interface TransportOptions {
 /** The request (method, path, attempts) behind each response the transport returned. */
 export const requestOf = new WeakMap<Response, RequestDetails>();
 
+/**
+ * The body of each response a text transport returned. Such a response has no body of its own:
+ * the text is decoded once, and no second stream is built around bytes already read.
+ */
+export const textOf = new WeakMap<Response, string>();
+
 const CALLER_SIGNAL = Symbol('callerSignal');
 type CarriesSignal = Request & { [CALLER_SIGNAL]?: AbortSignal | undefined };
 
@@ -37,8 +43,13 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 type Outcome = { response: Response } | { error: ApifyTimeoutError | ApifyNetworkError };
 
+/**
+ * With `text: true`, each body is decoded to text once and kept in `textOf`, for callers that
+ * parse it themselves; otherwise the response carries its body, as fetch would.
+ */
 export function createTransport(
   options: TransportOptions,
+  { text = false }: { text?: boolean } = {},
 ): (request: Request) => Promise<Response> {
   const { timeoutMs, maxRetries } = options;
   const baseFetch = options.fetch;
@@ -61,20 +72,19 @@ export function createTransport(
         // A Request, as openapi-fetch itself passes to fetch, so an injected fetch sees the same.
         baseFetch(new Request(url, { ...init, signal: controller.signal })).then(
           async (response) => {
-            const body = NULL_BODY_STATUSES.has(response.status)
-              ? null
-              : await response.arrayBuffer();
-            return { response, body };
+            if (NULL_BODY_STATUSES.has(response.status)) return { response, body: null };
+            return { response, body: text ? await response.text() : await response.arrayBuffer() };
           },
         ),
         controller.signal,
       );
       const { response, body } = received;
-      const copy = new Response(body, {
+      const copy = new Response(typeof body === 'string' ? null : body, {
         status: response.status,
         statusText: response.statusText,
         headers: response.headers,
       });
+      if (typeof body === 'string') textOf.set(copy, body);
       if (response.url) Object.defineProperty(copy, 'url', { value: response.url });
       return { response: copy };
     } catch (error) {

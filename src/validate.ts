@@ -22,15 +22,14 @@ export function checkInteger(
   max: number,
   fallback: number,
 ): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) {
+    return value;
+  }
   if (value === undefined) return fallback;
   const range =
     max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
-  if (typeof value !== 'number')
-    throw new TypeError(`${name} must be ${range}, got ${show(value)}`);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`${name} must be ${range}, got ${show(value)}`);
-  }
-  return value;
+  const Problem = typeof value === 'number' ? RangeError : TypeError;
+  throw new Problem(`${name} must be ${range}, got ${show(value)}`);
 }
 
 export function checkBoolean(name: string, value: unknown): boolean | undefined {
