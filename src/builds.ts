@@ -118,6 +118,7 @@ export function createBuildMethods(
       const answer = await raw.POST(ABORT, {
         params: { path: { actorId, buildId } },
         parseAs: 'text',
+        fetch,
         signal: signal ?? null,
       });
       const fallback = {

@@ -1,0 +1,41 @@
+// Minified browser bundles, gzipped: this package (openapi-fetch included) and apify-client.
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { kib, ratio, root } from './lib.mjs';
+
+async function gzippedBundle(contents) {
+  const result = await build({
+    stdin: { contents, resolveDir: root, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].contents;
+  return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+export async function bundle() {
+  const ours = await gzippedBundle(`export * from './dist/index.js';`);
+  // apify-client's `import` condition comes before `browser`, so bundlers need its browser entry.
+  const apify = await gzippedBundle(`export { ApifyClient } from 'apify-client/browser';`);
+  return [
+    {
+      measure: `Browser bundle, minified + gzip: apify-builds-client with openapi-fetch (${kib(ours.raw)} minified)`,
+      result: kib(ours.gzip),
+      ratio: '1.00x',
+      goal: '<= 5 KiB',
+      met: ours.gzip <= 5 * 1024,
+    },
+    {
+      measure: `Browser bundle, minified + gzip: apify-client 2.25.0 (${kib(apify.raw)} minified)`,
+      result: kib(apify.gzip),
+      ratio: ratio(apify.gzip / ours.gzip),
+      goal: 'larger than ours',
+      met: apify.gzip > ours.gzip,
+    },
+  ];
+}

@@ -1,0 +1,56 @@
+// Time from controller.abort() to the rejection, while a request hangs on the server and while
+// the client waits out a 30 s Retry-After.
+import { createBuildsClient } from '../dist/index.js';
+import { TOKEN, delay, median, ms, requestCount } from './lib.mjs';
+
+async function latency(client, actor, settleMs) {
+  const controller = new AbortController();
+  const walk = client.listBuilds(actor, { signal: controller.signal }).then(
+    () => {
+      throw new Error(`${actor}: the call resolved instead of rejecting`);
+    },
+    (error) => error,
+  );
+  await delay(settleMs);
+  const start = performance.now();
+  const reason = new Error('cancelled by the benchmark');
+  controller.abort(reason);
+  const error = await walk;
+  const elapsed = performance.now() - start;
+  if (error !== reason) throw new Error(`${actor}: rejected with ${error} instead of the reason`);
+  return elapsed;
+}
+
+export async function cancellation(base, { trials = 20 } = {}) {
+  const client = createBuildsClient({
+    baseUrl: base,
+    token: TOKEN,
+    timeoutMs: 60_000,
+    maxRetries: 3,
+    minRetryDelayMs: 30_000,
+    maxRetryDelayMs: 30_000,
+  });
+  const rows = [];
+  const cases = [
+    ['in flight (server never answers)', 'hang', 1],
+    ['during a 30 s retry delay (503 + Retry-After)', 'busy', 1],
+  ];
+  for (const [label, actor, requestsPerTrial] of cases) {
+    await requestCount(base);
+    const times = [];
+    for (let trial = 0; trial < trials; trial += 1) times.push(await latency(client, actor, 20));
+    const requests = await requestCount(base);
+    if (requests !== trials * requestsPerTrial) {
+      throw new Error(`${actor}: ${requests} requests for ${trials} trials`);
+    }
+    const worst = Math.max(...times);
+    rows.push({
+      measure: `Cancellation latency ${label}, ${trials} trials: median / max`,
+      result: `${ms(median(times))} / ${ms(worst)}`,
+      ratio: '',
+      goal: '<= 50 ms',
+      met: worst <= 50,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,101 @@
+// Walks all 20,000 builds of the `static` actor with each contender, interleaved round by round,
+// and compares the medians with plain fetch + res.json().
+import { ApifyClient } from 'apify-client';
+import { createBuildsClient } from '../dist/index.js';
+import { TOKEN, median, ms, ratio, requestCount } from './lib.mjs';
+
+const TOTAL = 20_000;
+const PAGES = 20;
+
+function contenders(base) {
+  const ours = createBuildsClient({ baseUrl: base, token: TOKEN });
+  const apify = new ApifyClient({ baseUrl: base, token: TOKEN, maxRetries: 0 });
+  return {
+    'plain fetch + res.json()': async () => {
+      let offset = 0;
+      let seen = 0;
+      for (;;) {
+        const res = await fetch(`${base}/v2/acts/static/builds?offset=${offset}&limit=1000`, {
+          headers: { authorization: `Bearer ${TOKEN}` },
+        });
+        if (!res.ok) throw new Error(`plain fetch: HTTP ${res.status}`);
+        const { data } = await res.json();
+        for (const build of data.items) if (build.id) seen += 1;
+        offset += data.count;
+        if (data.count < 1000 || offset >= data.total) return seen;
+      }
+    },
+    iterateBuilds: async () => {
+      let seen = 0;
+      for await (const build of ours.iterateBuilds('static')) if (build.id) seen += 1;
+      return seen;
+    },
+    'listBuilds loop': async () => {
+      let offset = 0;
+      let seen = 0;
+      for (;;) {
+        const page = await ours.listBuilds('static', { offset, limit: 1000 });
+        for (const build of page.items) if (build.id) seen += 1;
+        offset += page.count;
+        if (page.count < 1000 || offset >= page.total) return seen;
+      }
+    },
+    'apify-client 2.25.0 list()': async () => {
+      let seen = 0;
+      for await (const build of apify.actor('static').builds().list()) if (build.id) seen += 1;
+      return seen;
+    },
+  };
+}
+
+export async function throughput(base, { warmup = 3, rounds = 15 } = {}) {
+  const walks = Object.entries(contenders(base));
+  const times = new Map(walks.map(([name]) => [name, []]));
+  await requestCount(base);
+  for (let round = 0; round < warmup + rounds; round += 1) {
+    // Rotate the order each round so no contender always runs first or after the same one.
+    const order = walks.map((_, i) => walks[(i + round) % walks.length]);
+    for (const [name, walk] of order) {
+      const start = performance.now();
+      const seen = await walk();
+      const elapsed = performance.now() - start;
+      const requests = await requestCount(base);
+      if (seen !== TOTAL || requests !== PAGES) {
+        throw new Error(
+          `${name}: saw ${seen} builds in ${requests} requests, expected ${TOTAL} in ${PAGES}`,
+        );
+      }
+      if (round >= warmup) times.get(name).push(elapsed);
+    }
+  }
+  const medians = new Map([...times].map(([name, list]) => [name, median(list)]));
+  const floor = medians.get('plain fetch + res.json()');
+  const apify = medians.get('apify-client 2.25.0 list()');
+  const goals = {
+    'plain fetch + res.json()': ['1.00x (floor)', () => true],
+    iterateBuilds: ['<= 1.05x fetch', (r) => r <= 1.05],
+    'listBuilds loop': ['<= 1.05x fetch', (r) => r <= 1.05],
+    'apify-client 2.25.0 list()': [
+      '>= 1.8x ours',
+      () => apify / medians.get('iterateBuilds') >= 1.8,
+    ],
+  };
+  const rows = [...medians].map(([name, value]) => {
+    const [goal, met] = goals[name];
+    return {
+      measure: `Walk 20,000 builds (${PAGES} requests): ${name}`,
+      result: ms(value),
+      ratio: `${ratio(value / floor)} fetch`,
+      goal,
+      met: met(value / floor),
+    };
+  });
+  rows.push({
+    measure: 'apify-client time / iterateBuilds time',
+    result: `${ratio(apify / medians.get('iterateBuilds'))}`,
+    ratio: `listBuilds loop ${ratio(apify / medians.get('listBuilds loop'))}`,
+    goal: '>= 1.8x',
+    met: apify / Math.max(medians.get('iterateBuilds'), medians.get('listBuilds loop')) >= 1.8,
+  });
+  return rows;
+}
