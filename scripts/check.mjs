@@ -3,11 +3,11 @@
 import { lintSpec, renderTypes, readCommitted, typecheck } from './pipeline.mjs';
 
 const lint = lintSpec();
+const types = typecheck();
 const fresh = Promise.all([renderTypes(), readCommitted()]).then(
   ([rendered, committed]) => ({ ok: rendered === committed }),
   (error) => ({ ok: false, error }),
 );
-const types = await typecheck();
 const failures = [];
 const lintResult = await lint;
 if (!lintResult.ok) failures.push(`spec lint failed:\n${lintResult.output}`);
@@ -17,7 +17,8 @@ else if (!freshResult.ok)
   failures.push(
     'generated/schema.d.ts is stale against spec/openapi.yaml: run `npm run generate` and commit the result.',
   );
-if (!types.ok) failures.push(`type check failed:\n${types.output}`);
+const typesResult = await types;
+if (!typesResult.ok) failures.push(`type check failed:\n${typesResult.output}`);
 
 if (failures.length > 0) {
   console.error(failures.map((f) => `check: ${f}`).join('\n\n'));

@@ -1,7 +1,10 @@
 // The steps shared by `npm run generate` and `npm run check`: lint the spec, render the
 // generated types in memory, type-check the project. Nothing here writes to generated/.
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -65,19 +68,60 @@ export async function readCommitted() {
   return readFile(outputPath, 'utf8').catch(() => '');
 }
 
-/** `tsc --noEmit` for the project's tsconfig.json, in this process. */
-export async function typecheck() {
+/**
+ * `tsc --noEmit` for the project's tsconfig.json, on a worker thread, so it runs beside the
+ * rendering of the types on the main thread.
+ */
+export function typecheck() {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: 'typecheck' });
+    worker.once('message', resolve);
+    worker.once('error', (error) => resolve({ ok: false, output: String(error?.stack ?? error) }));
+  });
+}
+
+const cacheDir = path.join(root, 'node_modules', '.cache');
+const stampPath = path.join(cacheDir, 'check-types.json');
+
+/** A hash of each file; a file that is gone hashes to an empty string. */
+function hashFiles(files) {
+  return files.map((file) => {
+    try {
+      return createHash('sha256').update(readFileSync(file)).digest('base64');
+    } catch {
+      return '';
+    }
+  });
+}
+
+/**
+ * The files a clean type check depended on, outside node_modules (those are pinned by the
+ * lockfile), with their hashes, the lockfile's and the compiler's version.
+ */
+function stampOf(ts, rootNames, files) {
+  const inputs = [...files, path.join(root, 'tsconfig.json'), path.join(root, 'package-lock.json')];
+  return JSON.stringify({ ts: ts.version, rootNames, inputs, hashes: hashFiles(inputs) });
+}
+
+async function typecheckHere() {
   const { default: ts } = await import('typescript');
   const configPath = path.join(root, 'tsconfig.json');
   const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile);
   if (error) return { ok: false, output: ts.flattenDiagnosticMessageText(error.messageText, '\n') };
   const parsed = ts.parseJsonConfigFileContent(config, ts.sys, root);
+  // Nothing the last clean check read has changed: it would pass again.
+  const previous = await readFile(stampPath, 'utf8').catch(() => '');
+  if (previous && parsed.errors.length === 0) {
+    const { inputs } = JSON.parse(previous);
+    const files = inputs.slice(0, -2);
+    if (stampOf(ts, parsed.fileNames, files) === previous) return { ok: true, output: '' };
+  }
   // Incremental: unchanged files are not checked again on the next run.
   const options = {
     ...parsed.options,
     noEmit: true,
     incremental: true,
-    tsBuildInfoFile: path.join(root, 'node_modules', '.cache', 'check.tsbuildinfo'),
+    tsBuildInfoFile: path.join(cacheDir, 'check.tsbuildinfo'),
   };
   const builder = ts.createIncrementalProgram({ rootNames: parsed.fileNames, options });
   const diagnostics = [
@@ -94,5 +138,17 @@ export async function typecheck() {
     getCurrentDirectory: () => root,
     getNewLine: () => '\n',
   });
-  return { ok: diagnostics.length === 0, output };
+  const ok = diagnostics.length === 0;
+  const files = builder
+    .getSourceFiles()
+    .map((file) => path.resolve(file.fileName))
+    .filter((file) => !file.split(path.sep).includes('node_modules'));
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(stampPath, ok ? stampOf(ts, parsed.fileNames, files) : '');
+  return { ok, output };
+}
+
+// The worker side of typecheck(); last, so every declaration above is initialised.
+if (!isMainThread && workerData === 'typecheck') {
+  parentPort.postMessage(await typecheckHere());
 }
