@@ -53,6 +53,7 @@ export function createTransport(
 ): (request: Request) => Promise<Response> {
   const { timeoutMs, maxRetries } = options;
   const baseFetch = options.fetch;
+  const native = baseFetch === globalThis.fetch;
 
   async function attempt(
     url: string,
@@ -68,16 +69,18 @@ export function createTransport(
     }, timeoutMs);
     const unlink = forwardAbort(caller, controller);
     try {
-      const received = await raceAbort(
-        // A Request, as openapi-fetch itself passes to fetch, so an injected fetch sees the same.
-        baseFetch(new Request(url, { ...init, signal: controller.signal })).then(
-          async (response) => {
-            if (NULL_BODY_STATUSES.has(response.status)) return { response, body: null };
-            return { response, body: text ? await response.text() : await response.arrayBuffer() };
-          },
-        ),
-        controller.signal,
-      );
+      const signal = controller.signal;
+      const answered = native
+        ? baseFetch(url, { ...init, signal })
+        : // A Request, as openapi-fetch itself passes to fetch, so an injected fetch sees the same.
+          baseFetch(new Request(url, { ...init, signal }));
+      const read = answered.then(async (response) => {
+        if (NULL_BODY_STATUSES.has(response.status)) return { response, body: null };
+        return { response, body: text ? await response.text() : await response.arrayBuffer() };
+      });
+      // The runtime's own fetch settles as soon as the signal aborts, body reads included; an
+      // injected one might be slow to notice, so the caller does not wait for it.
+      const received = await (native ? read : raceAbort(read, signal));
       const { response, body } = received;
       const copy = new Response(typeof body === 'string' ? null : body, {
         status: response.status,
@@ -98,8 +101,10 @@ export function createTransport(
   }
 
   return async function send(request: Request): Promise<Response> {
-    const caller = (request as CarriesSignal)[CALLER_SIGNAL] ?? request.signal;
-    caller.throwIfAborted();
+    // Our Request class keeps the caller's signal (or undefined) aside; another has its own.
+    const caller =
+      CALLER_SIGNAL in request ? (request as CarriesSignal)[CALLER_SIGNAL] : request.signal;
+    caller?.throwIfAborted();
     const method = request.method;
     const path = new URL(request.url).pathname;
     const body = request.body === null ? undefined : await request.arrayBuffer();

@@ -40,8 +40,11 @@ function observedFetch() {
   const observed: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
     headersArrived();
-    const read = response.arrayBuffer.bind(response);
-    Object.defineProperty(response, 'arrayBuffer', { value: () => read().finally(bodyRead) });
+    // The client reads a body with text() or arrayBuffer().
+    for (const method of ['text', 'arrayBuffer'] as const) {
+      const read = response[method].bind(response) as () => Promise<unknown>;
+      Object.defineProperty(response, method, { value: () => read().finally(bodyRead) });
+    }
     return response;
   };
   return { fetch: observed, headers, body };
@@ -74,6 +77,22 @@ describe('caller abort', () => {
     await headers;
     controller.abort(reason);
     expect(await rejectionOf(pending)).toBe(reason);
+    expectNoAbortListeners(controller.signal);
+  });
+
+  it('rejects with signal.reason mid-body with the runtime fetch too', async () => {
+    stallMidBody();
+    const controller = new AbortController();
+    const reason = new Error('stop reading');
+    const pending = clientOf(server(), { maxRetries: 0 }).listBuilds(ACTOR, {
+      signal: controller.signal,
+    });
+    await server().received(1);
+    // Long enough for the headers and the first bytes of the body to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort(reason);
+    expect(await rejectionOf(pending)).toBe(reason);
+    expect(server().requests).toHaveLength(1);
     expectNoAbortListeners(controller.signal);
   });
 
