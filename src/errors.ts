@@ -22,7 +22,11 @@ function describe({ method, path, attempts }: RequestDetails): string {
   return attempts > 1 ? `${method} ${path} (after ${attempts} attempts)` : `${method} ${path}`;
 }
 
-/** The API answered with a status outside 2xx, or with a 2xx body that is not the expected JSON. */
+/**
+ * The API answered with a status outside 2xx, or with a 2xx body that is not the expected JSON.
+ * `message` is the server's `error.message` (or a description of a body that had none); the
+ * request it answered is in `status`, `method`, `path` and `attempts`.
+ */
 export class ApifyApiError extends Error {
   static {
     this.prototype.name = 'ApifyApiError';
@@ -35,8 +39,7 @@ export class ApifyApiError extends Error {
   readonly attempts: number;
 
   constructor(details: ApiErrorDetails, options?: ErrorOptions) {
-    const type = details.type === undefined ? '' : ` ${details.type}`;
-    super(`${describe(details)} failed with ${details.status}${type}: ${details.message}`, options);
+    super(details.message, options);
     this.status = details.status;
     if (details.type !== undefined) this.type = details.type;
     this.method = details.method;

@@ -50,7 +50,8 @@ describe('ApifyApiError', () => {
       path: LIST_PATH,
       attempts: 1,
     });
-    expect((error as Error).message).toContain('Actor was not found');
+    // The server's own message, as it sent it.
+    expect((error as Error).message).toBe('Actor was not found');
     expect(server().requests[0]?.url).toBe(`${LIST_PATH}?offset=10&limit=5&desc=true`);
   });
 
