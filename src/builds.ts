@@ -43,14 +43,15 @@ export function createBuildMethods(
     query: ListQuery,
     signal: AbortSignal | undefined,
   ): Promise<BuildsPage> {
-    const answer = await raw.GET(LIST, {
+    const { response } = await raw.GET(LIST, {
       params: { path: { actorId }, query },
+      // The body waits in `textOf`; 'text' keeps openapi-fetch from parsing the bodiless copy.
       parseAs: 'text',
       fetch,
       signal: signal ?? null,
     });
     const fallback = { method: 'GET', path: `${pathOf(actorId)}/builds`, attempts: 1 };
-    return unwrapData(answer, fallback, redact, 'data: a page of builds', isBuildsPage);
+    return unwrapData(response, fallback, redact, 'data: a page of builds', isBuildsPage);
   }
 
   function walkOptions(
@@ -115,7 +116,7 @@ export function createBuildMethods(
       checkId('actorId', actorId);
       checkId('buildId', buildId);
       const signal = checkSignal(checkOptions('options', options).signal);
-      const answer = await raw.POST(ABORT, {
+      const { response } = await raw.POST(ABORT, {
         params: { path: { actorId, buildId } },
         parseAs: 'text',
         fetch,
@@ -126,7 +127,7 @@ export function createBuildMethods(
         path: `${pathOf(actorId, 'builds', buildId)}/abort`,
         attempts: 1,
       };
-      return unwrapData(answer, fallback, redact, 'data: a build', isBuild);
+      return unwrapData(response, fallback, redact, 'data: a build', isBuild);
     },
   };
 }

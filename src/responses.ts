@@ -1,38 +1,32 @@
-// Turns what openapi-fetch returns into the unwrapped `data`, or an ApifyApiError that says what
-// the server sent, whatever the body was (JSON error, HTML page, empty, truncated).
+// Turns a response of the text transport into the unwrapped `data`, or an ApifyApiError that says
+// what the server sent, whatever the body was (JSON error, HTML page, empty, truncated).
 import { ApifyApiError, type RequestDetails } from './errors.js';
 import { requestOf, textOf } from './transport.js';
 
-export interface Answer {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
-
-/** Parses a 2xx text body and returns its `data`, after `accept` has checked the shape. */
+/**
+ * Parses the body the text transport kept for `response` (see `textOf`) and returns its `data`,
+ * after `accept` has checked the shape; anything else becomes an ApifyApiError.
+ */
 export function unwrapData<T>(
-  answer: Answer,
+  response: Response,
   fallback: RequestDetails,
   redact: (text: string) => string,
   what: string,
   accept: (data: unknown) => data is T,
 ): T {
-  const { response } = answer;
   const details = requestOf.get(response) ?? fallback;
-  // The text transport keeps the body aside; openapi-fetch saw an empty one.
-  const kept = textOf.get(response);
+  // No kept text: a status that has no body.
+  const text = textOf.get(response) ?? '';
   if (!response.ok) {
-    const error = kept === undefined ? answer.error : parseOrText(kept);
     throw new ApifyApiError({
       ...details,
       status: response.status,
-      ...describeErrorBody(error, response, redact),
+      ...describeErrorBody(parseOrText(text), response, redact),
     });
   }
-  const text = kept ?? answer.data;
   let body: unknown;
   try {
-    body = typeof text === 'string' && text.length > 0 ? JSON.parse(text) : undefined;
+    body = text.length > 0 ? JSON.parse(text) : undefined;
   } catch {
     // No `cause`: V8's SyntaxError quotes a slice of the body, which redaction cannot recognise.
     throw new ApifyApiError({
@@ -53,7 +47,7 @@ export function unwrapData<T>(
   return data;
 }
 
-/** An error body as openapi-fetch reads it: parsed JSON, else the text itself. */
+/** An error body read as openapi-fetch reads one: parsed JSON, else the text itself. */
 function parseOrText(text: string): unknown {
   try {
     return JSON.parse(text);
