@@ -95,12 +95,18 @@ function hashFiles(files) {
 }
 
 /**
- * The files a clean type check depended on, outside node_modules (those are pinned by the
- * lockfile), with their hashes, the lockfile's and the compiler's version.
+ * What a clean type check depended on: the compiler, the root files, and the hashes of the files
+ * it read outside node_modules (those are pinned by the lockfile) plus tsconfig.json and the
+ * lockfile.
  */
 function stampOf(ts, rootNames, files) {
-  const inputs = [...files, path.join(root, 'tsconfig.json'), path.join(root, 'package-lock.json')];
-  return JSON.stringify({ ts: ts.version, rootNames, inputs, hashes: hashFiles(inputs) });
+  const fixed = [path.join(root, 'tsconfig.json'), path.join(root, 'package-lock.json')];
+  return JSON.stringify({
+    ts: ts.version,
+    rootNames,
+    files,
+    hashes: hashFiles([...files, ...fixed]),
+  });
 }
 
 async function typecheckHere() {
@@ -112,8 +118,7 @@ async function typecheckHere() {
   // Nothing the last clean check read has changed: it would pass again.
   const previous = await readFile(stampPath, 'utf8').catch(() => '');
   if (previous && parsed.errors.length === 0) {
-    const { inputs } = JSON.parse(previous);
-    const files = inputs.slice(0, -2);
+    const { files } = JSON.parse(previous);
     if (stampOf(ts, parsed.fileNames, files) === previous) return { ok: true, output: '' };
   }
   // Incremental: unchanged files are not checked again on the next run.
