@@ -1,4 +1,5 @@
-// Builds dist/ when it is missing, once, even when several test files ask at the same time.
+// Builds dist/ when it is missing, once, even when several test files ask at the same time; runs
+// the project's scripts for tests that need their output.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rmdir } from 'node:fs/promises';
@@ -9,6 +10,19 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = path.join(root, 'dist', 'index.js');
 const lock = path.join(root, 'node_modules', '.cache', 'build.lock');
+
+/** Runs `scripts/<name>.mjs` as `npm run <name>` would; rejects with its output when it fails. */
+export function runScript(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [path.join(root, 'scripts', `${name}.mjs`)],
+      { cwd: root, timeout: 150_000 },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`npm run ${name} failed:\n${stdout}${stderr}`)) : resolve(),
+    );
+  });
+}
 
 export async function ensureBuilt(): Promise<void> {
   const deadline = Date.now() + 180_000;
@@ -26,15 +40,7 @@ export async function ensureBuilt(): Promise<void> {
       continue;
     }
     try {
-      await new Promise<void>((resolve, reject) => {
-        execFile(
-          process.execPath,
-          [path.join(root, 'scripts', 'build.mjs')],
-          { cwd: root, timeout: 150_000 },
-          (error, stdout, stderr) =>
-            error ? reject(new Error(`npm run build failed:\n${stdout}${stderr}`)) : resolve(),
-        );
-      });
+      await runScript('build');
     } finally {
       await rmdir(lock);
     }

@@ -1,11 +1,11 @@
 // The API reference (dist/docs/index.html) as a reader sees it: opened from file:// in headless
 // Chromium with the network switched off. Builds the page first when it is missing.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScript } from './build-once.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const docsFile = path.join(root, 'dist', 'docs', 'index.html');
@@ -19,18 +19,6 @@ let page: Page;
 const requests: string[] = [];
 const problems: string[] = [];
 
-function buildDocs(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [path.join(root, 'scripts', 'docs.mjs')],
-      { cwd: root, timeout: 150_000 },
-      (error, stdout, stderr) =>
-        error ? reject(new Error(`npm run docs failed:\n${stdout}${stderr}`)) : resolve(),
-    );
-  });
-}
-
 const operation = (id: string) => page.locator(`[id="actor-builds/${id}"]`);
 const parameter = (op: string, where: 'path' | 'query', name: string) =>
   page.locator(`[id="actor-builds/${op}/t=request&in=${where}&path=${name.toLowerCase()}"]`);
@@ -40,7 +28,7 @@ async function open(hash: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(docsFile)) await buildDocs();
+  if (!existsSync(docsFile)) await runScript('docs');
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
