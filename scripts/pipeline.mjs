@@ -1,19 +1,16 @@
 // The steps shared by `npm run generate` and `npm run check`: lint the spec, render the
 // generated types in memory, type-check the project. Nothing here writes to generated/.
-import { execFile } from 'node:child_process';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { outputPath, root, specPath } from './paths.mjs';
+import { runRedocly } from './redocly.mjs';
 
-export const root = fileURLToPath(new URL('..', import.meta.url));
-export const specPath = path.join(root, 'spec', 'openapi.yaml');
-export const outputPath = path.join(root, 'generated', 'schema.d.ts');
+export { outputPath, root, specPath };
 
-const require = createRequire(import.meta.url);
 const BANNER = `/**
  * Generated from spec/openapi.yaml by openapi-typescript. Do not edit by hand:
  * change the spec and run \`npm run generate\` (\`npm run check\` fails while this file is stale).
@@ -21,36 +18,35 @@ const BANNER = `/**
 
 `;
 
-export const redoclyEnv = {
-  ...process.env,
-  REDOCLY_TELEMETRY: 'off',
-  REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
-};
+// Redocly's way out of a failing lint; the project's rule is zero problems, never an ignore file.
+const IGNORE_FILE_ADVICE = /^.*--generate-ignore-file.*$\n?/gm;
 
-/** Redocly lint as its own process (its CLI has no API); warnings count as failures. */
-export function lintSpec() {
-  const cli = path.join(
-    path.dirname(require.resolve('@redocly/cli/package.json')),
-    'bin',
-    'cli.js',
-  );
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cli, 'lint', '--format=stylish'],
-      { cwd: root, env: redoclyEnv, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        // Drop the boxed Node.js support banner; every other mention of a warning is a problem.
-        const output = `${stdout}\n${stderr}`
-          .split('\n')
-          .filter((line) => !/[║╔╚]/.test(line))
-          .join('\n')
-          .trim();
-        const warned = /warning/i.test(output);
-        resolve({ ok: !error && !warned, output });
-      },
-    );
-  });
+/**
+ * A spec that is not valid YAML, as `file:line:column: YAML syntax error: reason`; undefined when
+ * Redocly's output is not about a parse failure.
+ */
+function syntaxError(output) {
+  if (!/Failed to parse API description/.test(output)) return undefined;
+  const found = /^\s*- (.+?) in "([^"]+)" \((\d+):(\d+)\)/m.exec(output);
+  if (!found) return `${path.relative(root, specPath)}: YAML syntax error:\n${output}`;
+  const [, reason, file, line, column] = found;
+  return `${path.relative(root, file)}:${line}:${column}: YAML syntax error: ${reason}`;
+}
+
+/**
+ * Redocly lint of the `builds` API in redocly.yaml. `ok` only with zero errors, zero warnings
+ * and no configuration warning; `output` says what is wrong (a YAML syntax error as one line
+ * with file, line and column).
+ * @returns {Promise<{ ok: boolean, output: string }>}
+ */
+export async function lintSpec() {
+  const result = await runRedocly(['lint', '--format=stylish']);
+  const output = result.output.replace(IGNORE_FILE_ADVICE, '').trim();
+  const syntax = syntaxError(output);
+  if (syntax) return { ok: false, output: syntax };
+  // Redocly exits 0 on warnings, configuration warnings included; here they fail.
+  const warned = /warning/i.test(output);
+  return { ok: result.ok && !warned, output };
 }
 
 /** The generated types for the current spec, formatted exactly as they are committed. */
@@ -59,7 +55,7 @@ export async function renderTypes() {
     import('openapi-typescript'),
     import('prettier'),
   ]);
-  const ast = await openapiTS(new URL(`file://${specPath}`), { silent: true });
+  const ast = await openapiTS(pathToFileURL(specPath), { silent: true });
   const options = (await prettier.resolveConfig(outputPath)) ?? {};
   return prettier.format(BANNER + astToString(ast), { ...options, filepath: outputPath });
 }
