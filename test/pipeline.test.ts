@@ -1,16 +1,20 @@
 // The generate/check pipeline, run as users run it, on a throw-away copy of the project.
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyProject } from './helpers/project.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const schemaFile = path.join('generated', 'schema.d.ts');
 let work: string;
+let remove: () => Promise<void>;
 
-function run(script: 'generate' | 'check'): Promise<{ code: number; output: string }> {
+interface Run {
+  code: number;
+  output: string;
+}
+
+function run(script: 'generate' | 'check'): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -24,25 +28,37 @@ function run(script: 'generate' | 'check'): Promise<{ code: number; output: stri
   });
 }
 
-async function editSpec(edit: (spec: string) => string): Promise<void> {
-  const file = path.join(work, 'spec', 'openapi.yaml');
+/** Asserts the exit code, with the command's output as the failure message. */
+function expectCode(result: Run, code: number, what: string): void {
+  expect(
+    result.code,
+    `${what} exited ${result.code}, expected ${code}; it printed:\n${result.output}`,
+  ).toBe(code);
+}
+
+async function editFile(name: string, edit: (text: string) => string): Promise<void> {
+  const file = path.join(work, name);
   const before = await readFile(file, 'utf8');
   const after = edit(before);
-  expect(after).not.toBe(before);
+  expect(after, `the edit of ${name} changed nothing`).not.toBe(before);
   await writeFile(file, after);
 }
 
+const editSpec = (edit: (spec: string) => string) =>
+  editFile(path.join('spec', 'openapi.yaml'), edit);
 const readSchema = () => readFile(path.join(work, schemaFile), 'utf8');
 
-// A new optional query parameter on the list operation.
-const addStatusParameter = (spec: string) =>
+// A name no real query parameter of the API will ever have, so that a user's own new parameter
+// (e.g. `status`) never collides with the one this test adds.
+const PROBE = 'zzPipelineTestProbe';
+const addProbeParameter = (spec: string) =>
   spec.replace(
     "      responses:\n        '200':\n          description: One page",
     [
-      '        - name: status',
+      `        - name: ${PROBE}`,
       '          in: query',
       '          required: false',
-      '          description: Only builds with this status.',
+      '          description: A parameter the pipeline test adds and removes.',
       '          schema:',
       "            $ref: '#/components/schemas/ActorJobStatus'",
       "      responses:\n        '200':\n          description: One page",
@@ -50,58 +66,43 @@ const addStatusParameter = (spec: string) =>
   );
 
 beforeEach(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'builds-pipeline-'));
-  for (const entry of [
-    'spec',
-    'scripts',
-    'generated',
-    'redocly.yaml',
-    'tsconfig.json',
-    '.prettierrc.json',
-    'package.json',
-  ]) {
-    await cp(path.join(root, entry), path.join(work, entry), { recursive: true });
-  }
-  await symlink(path.join(root, 'node_modules'), path.join(work, 'node_modules'), 'dir');
-  // Only the generated types are type-checked in the copy; one file keeps `src` non-empty.
-  await mkdir(path.join(work, 'src'));
-  await writeFile(
-    path.join(work, 'src', 'uses-schema.ts'),
-    "import type { components } from '../generated/schema.js';\nexport const status: components['schemas']['ActorJobStatus'] = 'READY';\n",
-  );
+  ({ dir: work, remove } = await copyProject('builds-pipeline-'));
 });
 
 afterEach(async () => {
-  await rm(work, { recursive: true, force: true });
+  await remove();
 });
 
 describe('npm run check / generate', () => {
   it('passes on the committed project', async () => {
     const result = await run('check');
+    expectCode(result, 0, 'check');
     expect(result.output).toContain('generated/ up to date');
-    expect(result.code).toBe(0);
   });
 
   it('fails while generated/ is stale, and generate brings it back in sync', async () => {
-    await editSpec(addStatusParameter);
+    await editSpec(addProbeParameter);
     const stale = await run('check');
-    expect(stale.code).toBe(1);
+    expectCode(stale, 1, 'check after a spec edit');
     expect(stale.output).toMatch(/generated\/schema\.d\.ts is stale/);
 
     const generated = await run('generate');
-    expect(generated.code).toBe(0);
+    expectCode(generated, 0, 'generate');
+    expect(generated.output).toMatch(/^generate: wrote generated\/schema\.d\.ts \(\d+ ms\)$/m);
     const schema = await readSchema();
-    expect(schema).toMatch(/status\?: components\['schemas'\]\['ActorJobStatus'\]/);
+    expect(schema, 'the new parameter in generated/').toMatch(
+      new RegExp(`${PROBE}\\?: components\\['schemas'\\]\\['ActorJobStatus'\\]`),
+    );
 
     const fresh = await run('check');
+    expectCode(fresh, 0, 'check after generate');
     expect(fresh.output).toContain('generated/ up to date');
-    expect(fresh.code).toBe(0);
   }, 60_000);
 
   it('is deterministic: a second generate changes nothing', async () => {
     const before = await readSchema();
     const result = await run('generate');
-    expect(result.code).toBe(0);
+    expectCode(result, 0, 'generate');
     expect(result.output).toContain('up to date');
     expect(await readSchema()).toBe(before);
   }, 60_000);
@@ -118,22 +119,51 @@ describe('npm run check / generate', () => {
         ),
     );
     const generated = await run('generate');
-    expect(generated.code).toBe(1);
-    expect(generated.output).toMatch(/lint problems; generated\/ left unchanged/);
+    expectCode(generated, 1, 'generate of an invalid spec');
+    expect(generated.output).toMatch(/lint problems; generated\/schema\.d\.ts left unchanged/);
     expect(generated.output).toMatch(/no-invalid-parameter-examples|must be >= 0/);
+    expect(generated.output).toMatch(/no-unresolved|Can't resolve \$ref/);
+    // Zero problems is the rule: never the advice to hide them in an ignore file.
+    expect(generated.output).not.toMatch(/ignore-file|ignore file/);
     expect(await readSchema()).toBe(before);
 
     const checked = await run('check');
-    expect(checked.code).toBe(1);
+    expectCode(checked, 1, 'check of an invalid spec');
     expect(checked.output).toMatch(/spec lint failed/);
+    expect(checked.output).not.toMatch(/ignore-file|ignore file/);
+  }, 60_000);
+
+  it('reports a YAML syntax error as one, with file, line and column', async () => {
+    await editSpec((spec) =>
+      spec.replace(
+        '    ErrorResponse:\n      type: object',
+        '    ErrorResponse:\n      type: [object\n',
+      ),
+    );
+    const generated = await run('generate');
+    expectCode(generated, 1, 'generate of a spec that is not YAML');
+    expect(generated.output).toMatch(/^spec\/openapi\.yaml:\d+:\d+: YAML syntax error: \S/m);
+    expect(generated.output).not.toMatch(/Failed to parse API description/);
+    const checked = await run('check');
+    expectCode(checked, 1, 'check of a spec that is not YAML');
+    expect(checked.output).toMatch(/spec\/openapi\.yaml:\d+:\d+: YAML syntax error/);
   }, 60_000);
 
   it('treats a lint warning as a failure', async () => {
     // An operation without a summary is only a warning in some rule sets; here it must fail.
     await editSpec((spec) => spec.replace('      summary: Abort build\n', ''));
     const checked = await run('check');
-    expect(checked.code).toBe(1);
+    expectCode(checked, 1, 'check of a spec without a summary');
     expect(checked.output).toMatch(/operation-summary/);
+  }, 60_000);
+
+  it('treats a configuration warning (a misspelled rule) as a failure', async () => {
+    await editFile('redocly.yaml', (config) =>
+      config.replace('  operation-summary: error', '  operation-sumary: error'),
+    );
+    const checked = await run('check');
+    expectCode(checked, 1, 'check with a misspelled rule in redocly.yaml');
+    expect(checked.output).toMatch(/operation-sumary/);
   }, 60_000);
 
   it('fails on a type error', async () => {
@@ -142,7 +172,7 @@ describe('npm run check / generate', () => {
       "import type { components } from '../generated/schema.js';\nexport const status: components['schemas']['ActorJobStatus'] = 'FINISHED';\n",
     );
     const checked = await run('check');
-    expect(checked.code).toBe(1);
+    expectCode(checked, 1, 'check with a type error');
     expect(checked.output).toMatch(/type check failed/);
     expect(checked.output).toMatch(/"FINISHED"/);
   }, 60_000);

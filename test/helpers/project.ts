@@ -1,0 +1,41 @@
+// A throw-away copy of the project's pipeline (spec, scripts, config, generated/) in a temp
+// directory, sharing node_modules, so tests can edit the spec without touching the real one.
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+
+const ENTRIES = [
+  'spec',
+  'scripts',
+  'generated',
+  'redocly.yaml',
+  'tsconfig.json',
+  '.prettierrc.json',
+  '.prettierignore',
+  'package.json',
+];
+
+/** Copies the pipeline's files into a new temp directory; `remove()` deletes it. */
+export async function copyProject(
+  prefix: string,
+): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  for (const entry of ENTRIES) {
+    await cp(path.join(root, entry), path.join(dir, entry), { recursive: true }).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      },
+    );
+  }
+  await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  // Only the generated types are type-checked in the copy; one file keeps `src` non-empty.
+  await mkdir(path.join(dir, 'src'));
+  await writeFile(
+    path.join(dir, 'src', 'uses-schema.ts'),
+    "import type { components } from '../generated/schema.js';\nexport const status: components['schemas']['ActorJobStatus'] = 'READY';\n",
+  );
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
