@@ -4,11 +4,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startMockServer } from './mock-server.mjs';
+import { pathToFileURL } from 'node:url';
+import { loadFakeApi } from './fake-api.mjs';
+import { distPath, root } from './paths.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const entry = path.join(root, 'dist', 'index.js');
+const entry = path.join(distPath, 'index.js');
 if (!existsSync(entry)) {
   console.log('demo: dist/ is missing; running npm run build first');
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
@@ -39,6 +39,7 @@ function table(rows, columns) {
   ].join('\n');
 }
 
+const { startMockServer } = await loadFakeApi();
 const server = await startMockServer({ buildCount: BUILD_COUNT, seed: 7 });
 const actorId = server.actor.name;
 try {

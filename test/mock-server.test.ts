@@ -1,11 +1,11 @@
-// The fake API (scripts/mock-server.mjs) behaves as spec/openapi.yaml describes the real one:
+// The fake API (test/fake-api/) behaves as spec/openapi.yaml describes the real one:
 // pagination, the build lifecycle, abort, and the error responses. Plain fetch on 127.0.0.1.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  startMockServer,
-  type MockServer,
-  type MockServerOptions,
-} from '../scripts/mock-server.mjs';
+import { startMockServer, type MockServer, type MockServerOptions } from './fake-api/server.js';
+import { root } from './helpers/project.js';
 
 let server: MockServer | undefined;
 afterEach(async () => {
@@ -41,9 +41,10 @@ async function call(
   };
 }
 
-const list = (s: MockServer, query = '') => call(s, `/v2/acts/${s.actor.name}/builds${query}`);
-const abort = (s: MockServer, buildId: string, init: RequestInit = {}) =>
-  call(s, `/v2/acts/${s.actor.name}/builds/${encodeURIComponent(buildId)}/abort`, {
+const list = (s: MockServer, query = '', prefix = 'actors') =>
+  call(s, `/v2/${prefix}/${s.actor.name}/builds${query}`);
+const abort = (s: MockServer, buildId: string, init: RequestInit = {}, prefix = 'actors') =>
+  call(s, `/v2/${prefix}/${s.actor.name}/builds/${encodeURIComponent(buildId)}/abort`, {
     method: 'POST',
     ...init,
   });
@@ -165,7 +166,7 @@ describe('errors', () => {
   it('answers an unknown Actor or build with 404 record-not-found', async () => {
     const s = await start();
     for (const response of [
-      await call(s, '/v2/acts/nobody~nothing/builds'),
+      await call(s, '/v2/actors/nobody~nothing/builds'),
       await abort(s, 'no-such-build'),
     ]) {
       expect(response.status).toBe(404);
@@ -177,14 +178,14 @@ describe('errors', () => {
 
   it('addresses the Actor by its ID as well as by username~name', async () => {
     const s = await start({ buildCount: 2 });
-    const byId = await call(s, `/v2/acts/${s.actor.id}/builds`);
+    const byId = await call(s, `/v2/actors/${s.actor.id}/builds`);
     expect(byId.status).toBe(200);
     expect(byId.body.data.total).toBe(2);
   });
 
   it('answers a wrong method with 405 and an Allow header', async () => {
     const s = await start();
-    const wrong = await call(s, `/v2/acts/${s.actor.name}/builds`, { method: 'DELETE' });
+    const wrong = await call(s, `/v2/actors/${s.actor.name}/builds`, { method: 'DELETE' });
     expect(wrong.status).toBe(405);
     expect(wrong.body).toEqual({
       error: {
@@ -194,7 +195,7 @@ describe('errors', () => {
       },
     });
     expect(wrong.headers.get('allow')).toBe('OPTIONS, GET');
-    const get = await call(s, `/v2/acts/${s.actor.name}/builds/x/abort`);
+    const get = await call(s, `/v2/actors/${s.actor.name}/builds/x/abort`);
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('OPTIONS, POST');
   });
@@ -204,21 +205,21 @@ describe('errors', () => {
     expect((await list(open)).status).toBe(200);
     expect(
       (
-        await call(open, `/v2/acts/${open.actor.name}/builds`, {
+        await call(open, `/v2/actors/${open.actor.name}/builds`, {
           headers: { Authorization: 'Bearer anything' },
         })
       ).status,
     ).toBe(200);
     expect(
       (
-        await call(open, `/v2/acts/${open.actor.name}/builds`, {
+        await call(open, `/v2/actors/${open.actor.name}/builds`, {
           headers: { Authorization: 'Basic abc' },
         })
       ).status,
     ).toBe(401);
     await open.close();
     const s = await start({ token: 'right-token' });
-    const wrong = await call(s, `/v2/acts/${s.actor.name}/builds`, {
+    const wrong = await call(s, `/v2/actors/${s.actor.name}/builds`, {
       headers: { Authorization: 'Bearer wrong-token' },
     });
     expect(wrong.status).toBe(401);
@@ -228,7 +229,7 @@ describe('errors', () => {
     expect((await list(s)).status).toBe(401);
     expect(
       (
-        await call(s, `/v2/acts/${s.actor.name}/builds`, {
+        await call(s, `/v2/actors/${s.actor.name}/builds`, {
           headers: { Authorization: 'Bearer right-token' },
         })
       ).status,
@@ -246,13 +247,138 @@ describe('errors', () => {
     expect(first.body.error.type).toBe('rate-limit-exceeded');
   });
 
-  it('logs the method, path and status, never a token', async () => {
+  it('logs the time, method, path, query and status, never a token', async () => {
     const lines: string[] = [];
     const s = await start({ log: (line) => lines.push(line) });
-    await call(s, `/v2/acts/${s.actor.name}/builds?token=query-secret&limit=1`, {
+    await call(s, `/v2/actors/${s.actor.name}/builds?token=query-secret&limit=1`, {
       headers: { Authorization: 'Bearer header-secret' },
     });
-    expect(lines).toEqual([`mock: GET /v2/acts/${s.actor.name}/builds -> 200`]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^mock: \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z GET /v2/actors/${s.actor.name}/builds\\?token=\\*\\*\\*&limit=1 -> 200 \\(\\d+\\.\\d ms\\)$`,
+      ),
+    );
     expect(lines.join('\n')).not.toMatch(/secret/);
+  });
+});
+
+describe('routes and fields of the live API', () => {
+  it('serves the canonical /v2/actors/ and the legacy /v2/acts/ routes alike', async () => {
+    const s = await start({
+      builds: [{ status: 'SUCCEEDED' }, { status: 'RUNNING', runTicks: 100 }],
+    });
+    const canonical = await list(s, '?desc=true', 'actors');
+    const legacy = await list(s, '?desc=true', 'acts');
+    expect(canonical.status).toBe(200);
+    expect(legacy.body.data.items.map((b: { id: string }) => b.id)).toEqual(
+      canonical.body.data.items.map((b: { id: string }) => b.id),
+    );
+    const running = s.builds()[1]!;
+    const aborted = await abort(s, running.id, {}, 'acts');
+    expect(aborted.body.data).toMatchObject({ id: running.id, status: 'ABORTING' });
+    const again = await abort(s, running.id, {}, 'actors');
+    expect(again.body.data.status).toBe('ABORTED');
+  });
+
+  it('lists the fields the live API sends, and full builds on abort', async () => {
+    const s = await start({ buildCount: 3 });
+    const page = (await list(s)).body.data as Page;
+    expect(Object.keys(page.items[0]!).sort()).toEqual(
+      [
+        'actId',
+        'buildNumber',
+        'buildNumberInt',
+        'finishedAt',
+        'id',
+        'meta',
+        'startedAt',
+        'status',
+        'usageTotalUsd',
+        'userId',
+      ].sort(),
+    );
+    expect(page.items.map((b) => (b as unknown as { buildNumber: string }).buildNumber)).toEqual([
+      '0.1.1',
+      '0.1.2',
+      '0.1.3',
+    ]);
+    expect(page.items[0]).toMatchObject({
+      buildNumberInt: 1,
+      meta: {
+        origin: expect.any(String),
+        clientIp: expect.any(String),
+        userAgent: expect.any(String),
+      },
+    });
+    const full = (await abort(s, page.items[0]!.id)).body.data;
+    expect(full).toMatchObject({
+      buildNumber: '0.1.1',
+      buildNumberInt: 1,
+      actVersion: { sourceType: 'SOURCE_FILES', buildTag: 'latest', versionNumber: '0.1' },
+      stats: {
+        durationMillis: expect.any(Number),
+        runTimeSecs: expect.any(Number),
+        computeUnits: expect.any(Number),
+        imageSizeBytes: expect.any(Number),
+      },
+    });
+  });
+
+  it('starts new builds over time with startEveryMs, so there is always one to abort', async () => {
+    const s = await start({ builds: [{ status: 'SUCCEEDED' }], startEveryMs: 20 });
+    for (let waited = 0; s.builds().length < 3 && waited < 10_000; waited += 20) await sleep(20);
+    const builds = s.builds();
+    expect(builds.length).toBeGreaterThanOrEqual(3);
+    const fresh = builds.at(-1)!;
+    expect(fresh.status).toBe('READY');
+    expect((await abort(s, fresh.id)).body.data.status).toBe('ABORTING');
+  });
+
+  it('without startEveryMs keeps the same builds', async () => {
+    const s = await start({ buildCount: 4 });
+    await sleep(50);
+    await list(s);
+    expect(s.builds()).toHaveLength(4);
+  });
+
+  it('records every request and can hand requests to an override', async () => {
+    const s = await start({ buildCount: 2 });
+    s.override((req, res) => {
+      if (req.url === '/custom') return void res.writeHead(418).end();
+      return 'next';
+    });
+    expect((await call(s, '/custom')).status).toBe(418);
+    expect((await list(s)).body.data.total).toBe(2);
+    await s.received(2);
+    expect(s.recorded.map((r) => r.url)).toEqual(['/custom', `/v2/actors/${s.actor.name}/builds`]);
+  });
+});
+
+describe('npm run mock', () => {
+  it('says in one line that the port is busy, without a stack', async () => {
+    const s = await start();
+    const { code, stdout, stderr } = await new Promise<{
+      code: number;
+      stdout: string;
+      stderr: string;
+    }>((resolve) => {
+      execFile(
+        process.execPath,
+        [path.join(root, 'scripts', 'mock.mjs')],
+        { cwd: root, timeout: 30_000, env: { ...process.env, PORT: String(s.port) } },
+        (error, out, err) =>
+          resolve({
+            code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
+            stdout: out,
+            stderr: err,
+          }),
+      );
+    });
+    expect(code, `${stdout}${stderr}`).toBe(1);
+    expect(stderr.trim()).toBe(
+      `mock: port ${s.port} on 127.0.0.1 is already in use (is another fake API running?); pick another with PORT=…`,
+    );
+    expect(stderr).not.toMatch(/EADDRINUSE|\n\s+at /);
   });
 });

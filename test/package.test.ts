@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../scripts/mock-server.mjs';
+import { startMockServer, type MockServer } from './fake-api/server.js';
 import { ensureBuilt } from './build-once.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
