@@ -5,6 +5,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer, type MockServerOptions } from './fake-api/server.js';
+import { startLoopback, sendJson } from './helpers/loopback.js';
 import { root } from './helpers/project.js';
 
 let server: MockServer | undefined;
@@ -380,5 +381,28 @@ describe('npm run mock', () => {
       `mock: port ${s.port} on 127.0.0.1 is already in use (is another fake API running?); pick another with PORT=…`,
     );
     expect(stderr).not.toMatch(/EADDRINUSE|\n\s+at /);
+  });
+});
+
+describe('the loopback helper on top of the fake', () => {
+  it('answers no-handler until told, then the test handler, then the fake API', async () => {
+    const loopback = await startLoopback({ buildCount: 3 });
+    try {
+      const path = `/v2/actors/${loopback.api.actor.name}/builds`;
+      const first = await fetch(`${loopback.url}${path}`);
+      expect(first.status).toBe(404);
+      expect(await first.json()).toEqual({
+        error: { type: 'no-handler', message: 'no handler set' },
+      });
+      loopback.handle((_req, res, count) => sendJson(res, 200, { count }));
+      expect(await (await fetch(`${loopback.url}${path}`)).json()).toEqual({ count: 2 });
+      loopback.serveApi();
+      const page = (await (await fetch(`${loopback.url}${path}`)).json()) as { data: Page };
+      expect(page.data.total).toBe(3);
+      await loopback.received(3);
+      expect(loopback.requests.map((r) => r.url)).toEqual([path, path, path]);
+    } finally {
+      await loopback.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
-// A real HTTP server on 127.0.0.1 for integration tests: each test sets the handler, and every
-// request is recorded. A fresh server (and port) per test keeps fetch's keep-alive pool clean.
+// A real HTTP server on 127.0.0.1 for integration tests: the fake API (test/fake-api/) with
+// each test's handler in front of it, and every request recorded. A fresh server (and port)
+// per test keeps fetch's keep-alive pool clean.
 import {
   createServer,
   type IncomingHttpHeaders,
@@ -7,7 +8,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
+import { startMockServer, type MockServer, type MockServerOptions } from '../fake-api/server.js';
 
 export interface RecordedRequest {
   method: string;
@@ -29,44 +30,34 @@ export interface Loopback {
   received(count: number): Promise<void>;
   /** Destroys every socket, hanging ones included, and stops listening. */
   close(): Promise<void>;
+  /** The fake API behind the handler: its builds, failures to inject, and so on. */
+  readonly api: MockServer;
+  /** Drops the test's handler: the fake API answers from now on. */
+  serveApi(): void;
 }
 
-export async function startLoopback(): Promise<Loopback> {
-  let handler: Handler = (_req, res) =>
-    sendJson(res, 404, { error: { type: 'no-handler', message: 'no handler set' } });
-  const requests: RecordedRequest[] = [];
-  const waiters: { count: number; resolve: () => void }[] = [];
-  const server = createServer((req, res) => {
-    requests.push({
-      method: req.method ?? '',
-      url: req.url ?? '',
-      headers: req.headers,
-      at: performance.now(),
-    });
-    for (const waiter of waiters.filter((w) => requests.length >= w.count)) {
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve();
-    }
-    // Drain the request body so a POST never stalls the socket.
-    req.resume();
-    handler(req, res, requests.length);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+const noHandler: Handler = (_req, res) =>
+  sendJson(res, 404, { error: { type: 'no-handler', message: 'no handler set' } });
+
+/**
+ * Starts a loopback server. Until `handle()` or `serveApi()` is called, every request gets a
+ * 404 `no-handler`; `options` configure the fake API behind it.
+ */
+export async function startLoopback(options: MockServerOptions = {}): Promise<Loopback> {
+  const api = await startMockServer(options);
+  api.override(noHandler);
   return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
+    url: api.url,
+    requests: api.recorded,
+    api,
     handle(next) {
-      handler = next;
+      api.override(next);
     },
-    received(count) {
-      if (requests.length >= count) return Promise.resolve();
-      return new Promise((resolve) => waiters.push({ count, resolve }));
+    serveApi() {
+      api.override(undefined);
     },
-    close() {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
+    received: (count) => api.received(count),
+    close: () => api.close(),
   };
 }
 
