@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const TOKEN = 'apify_api_benchmarkTokenNotReal0000';
-export const root = fileURLToPath(new URL('..', import.meta.url));
+export { root } from '../scripts/paths.mjs';
 
 /** Starts bench/server.mjs in its own process; resolves to its base URL and a stop function. */
 export function startServer() {

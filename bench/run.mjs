@@ -1,5 +1,6 @@
-// `npm run bench`: every benchmark side by side in one run, printed as one table and written to
-// bench/results.md. Expects dist/ (npm run bench builds it first).
+// `npm run bench`: every benchmark side by side in one run, printed as one table; with
+// `--write` (`npm run bench -- --write`) also written to bench/results.md. Expects dist/
+// (npm run bench builds it first).
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { bundle } from './bundle.mjs';
@@ -42,8 +43,12 @@ const machine = `Node.js ${process.version}, ${cpus().length} × ${cpus()[0]?.mo
 const table = lines.join('\n');
 console.log(table);
 console.log(`\n${machine}; ${seconds} s in all.`);
-writeFileSync(
-  new URL('results.md', import.meta.url),
-  `# Benchmark results\n\nWritten by \`npm run bench\` (${new Date().toISOString().slice(0, 10)}; ${machine}; ${seconds} s).\n\n${table}\n`,
-);
+// The tracked results change only when asked for.
+if (process.argv.includes('--write')) {
+  writeFileSync(
+    new URL('results.md', import.meta.url),
+    `# Benchmark results\n\nWritten by \`npm run bench -- --write\` (${new Date().toISOString().slice(0, 10)}; ${machine}; ${seconds} s).\n\n${table}\n`,
+  );
+  console.log('bench: wrote bench/results.md');
+}
 if (rows.some((r) => !r.met)) console.log('Some goals were missed; see the rows marked "no".');
