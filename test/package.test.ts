@@ -1,18 +1,19 @@
 // The package as a user gets it: `npm pack`, install the tarball into an empty project (offline,
-// from the npm cache that `npm ci` fills), import it from Node and compile a strict TypeScript
-// consumer against its published types.
+// from local tarballs), import it from Node as ESM and with require() from CommonJS, compile a
+// strict TypeScript consumer against its published types; and install it from a git URL, where
+// only the `prepare` script builds dist/.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from './fake-api/server.js';
 import { ensureBuilt } from './build-once.js';
+import { root } from './helpers/project.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = 'package-test-token-3f9a';
 let work: string;
 let tarball: string;
@@ -135,8 +136,17 @@ const sha512 = async (file: string) =>
     .update(await readFile(file))
     .digest('base64')}`;
 
-/** A consumer project whose lockfile pins the tarball and this repository's runtime dependencies. */
-async function writeConsumerProject(): Promise<void> {
+/**
+ * A consumer project in `dir` whose lockfile pins the package (`spec`, resolved as `resolved`,
+ * with `integrity` when it is a tarball) and this repository's runtime dependencies, packed from
+ * node_modules so the install needs neither the registry nor its metadata in the npm cache.
+ */
+async function writeConsumerProject(
+  dir: string,
+  spec: string,
+  resolved: string,
+  integrity?: string,
+): Promise<void> {
   const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
     name: string;
     version: string;
@@ -145,25 +155,21 @@ async function writeConsumerProject(): Promise<void> {
   const lock = JSON.parse(await readFile(path.join(root, 'package-lock.json'), 'utf8')) as {
     packages: Record<string, LockEntry>;
   };
-  const spec = `file:${path.relative(installed, tarball)}`;
-  const integrity = await sha512(tarball);
   const packages: Record<string, LockEntry> = {
     '': { name: 'consumer', dependencies: { [manifest.name]: spec } },
     [`node_modules/${manifest.name}`]: {
       version: manifest.version,
-      resolved: spec,
-      integrity,
+      resolved,
+      ...(integrity === undefined ? {} : { integrity }),
       dependencies: manifest.dependencies,
     },
   };
   // Entries not marked dev are the runtime dependency tree, laid out as it will be in the consumer.
-  // Each is packed from this repository's node_modules, so the install needs neither the registry
-  // nor its metadata in the npm cache.
   const runtime = Object.entries(lock.packages).filter(
     ([key, entry]) => key !== '' && !entry.dev && !entry.devOptional,
   );
   expect(runtime.map(([key]) => key)).toContain('node_modules/openapi-fetch');
-  const deps = path.join(work, 'deps');
+  const deps = path.join(dir, '.deps');
   await mkdir(deps);
   const packed = JSON.parse(
     await run(
@@ -183,12 +189,12 @@ async function writeConsumerProject(): Promise<void> {
     const file = path.join(deps, packed[index]!.filename);
     packages[key] = {
       ...entry,
-      resolved: `file:${path.relative(installed, file)}`,
+      resolved: `file:${path.relative(dir, file)}`,
       integrity: await sha512(file),
     };
   }
   await writeFile(
-    path.join(installed, 'package.json'),
+    path.join(dir, 'package.json'),
     JSON.stringify({
       name: 'consumer',
       private: true,
@@ -197,7 +203,7 @@ async function writeConsumerProject(): Promise<void> {
     }),
   );
   await writeFile(
-    path.join(installed, 'package-lock.json'),
+    path.join(dir, 'package-lock.json'),
     JSON.stringify({ name: 'consumer', lockfileVersion: 3, requires: true, packages }),
   );
 }
@@ -212,7 +218,8 @@ beforeAll(async () => {
   tarball = path.join(work, packed[0]!.filename);
   installed = path.join(work, 'consumer');
   await mkdir(installed);
-  await writeConsumerProject();
+  const spec = `file:${path.relative(installed, tarball)}`;
+  await writeConsumerProject(installed, spec, spec, await sha512(tarball));
   // --offline: everything comes from local tarballs; nothing leaves the machine.
   await run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], installed);
   server = await startMockServer({ buildCount: 1200 });
@@ -298,6 +305,31 @@ describe('packed tarball', () => {
     expect(output).not.toContain(TOKEN);
   }, 60_000);
 
+  it('loads with require() from a CommonJS consumer (the default export condition)', async () => {
+    const script = `
+      const api = require('apify-builds-client');
+      const client = api.createBuildsClient({ baseUrl: process.env.BASE_URL, maxRetries: 0 });
+      client.listBuilds(process.env.ACTOR, { limit: 2 }).then((page) => {
+        console.log(JSON.stringify({
+          resolved: require.resolve('apify-builds-client'),
+          count: page.count,
+          total: page.total,
+          terminal: api.isTerminalStatus('ABORTED'),
+        }));
+      });`;
+    const output = await run(process.execPath, ['--input-type=commonjs', '-e', script], installed, {
+      ...process.env,
+      BASE_URL: server.url,
+      ACTOR: server.actor.name,
+    });
+    expect(JSON.parse(output)).toEqual({
+      resolved: path.join(installed, 'node_modules', 'apify-builds-client', 'dist', 'index.js'),
+      count: 2,
+      total: 1200,
+      terminal: true,
+    });
+  }, 60_000);
+
   it('type-checks a strict NodeNext consumer against the published declarations', () => {
     const { diagnostics, files } = compile(CONSUMER);
     expect(diagnostics).toEqual([]);
@@ -315,5 +347,55 @@ describe('packed tarball', () => {
     expect(diagnostics.join('\n')).toMatch(
       /TS2367: This comparison appears to be unintentional .*'"FINISHED"'/,
     );
+  }, 60_000);
+});
+
+describe('install from a git URL', () => {
+  let repo: string;
+  let consumer: string;
+
+  beforeAll(async () => {
+    // A git repository of the project's files as they are now (committed or not), without dist/.
+    repo = path.join(work, 'repo');
+    const files = (
+      await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], root)
+    )
+      .split('\0')
+      .filter((file) => file && existsSync(path.join(root, file)));
+    for (const file of files) {
+      await mkdir(path.dirname(path.join(repo, file)), { recursive: true });
+      await copyFile(path.join(root, file), path.join(repo, file));
+    }
+    expect(existsSync(path.join(repo, 'dist'))).toBe(false);
+    const git = (...args: string[]) =>
+      run('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], repo);
+    await git('init', '-q');
+    await git('add', '-A');
+    await git('commit', '-q', '-m', 'snapshot');
+    const sha = (await git('rev-parse', 'HEAD')).trim();
+    consumer = path.join(work, 'git-consumer');
+    await mkdir(consumer);
+    const url = `git+file://${repo}`;
+    await writeConsumerProject(consumer, url, `${url}#${sha}`);
+    // npm clones the repository, installs its devDependencies from the npm cache and runs
+    // `prepare`; --offline: nothing leaves the machine.
+    await run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], consumer);
+  }, 420_000);
+
+  it('runs prepare, so the installed package has dist/ and imports', async () => {
+    const installedPackage = path.join(consumer, 'node_modules', 'apify-builds-client');
+    expect(existsSync(path.join(installedPackage, 'dist', 'index.js'))).toBe(true);
+    expect(existsSync(path.join(installedPackage, 'dist', 'index.d.ts'))).toBe(true);
+    const output = await run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import { createBuildsClient } from 'apify-builds-client'; const page = await createBuildsClient({ baseUrl: process.env.BASE_URL, maxRetries: 0 }).listBuilds(process.env.ACTOR, { limit: 1 }); console.log(page.total);",
+      ],
+      consumer,
+      { ...process.env, BASE_URL: server.url, ACTOR: server.actor.name },
+    );
+    expect(output.trim()).toBe('1200');
   }, 60_000);
 });

@@ -66,3 +66,18 @@ export function pageOf(searchParams: URLSearchParams): {
   }
   return { offset, limit, desc };
 }
+
+/**
+ * offset/limit/desc read as the live API reads what apify-client sends: a limit above the
+ * maximum is capped, anything unreadable falls back to the default (benchmark fast path).
+ */
+export function lenientPageOf(searchParams: URLSearchParams): {
+  offset: number;
+  limit: number;
+  desc: boolean;
+} {
+  const offset = Number(searchParams.get('offset') ?? 0) || 0;
+  const limit = Math.min(Number(searchParams.get('limit') ?? MAX_LIMIT) || MAX_LIMIT, MAX_LIMIT);
+  const desc = ['true', '1'].includes(searchParams.get('desc') ?? '');
+  return { offset, limit, desc };
+}

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { BuildStore, type BuildSeed, type FakeBuild } from './builds.js';
 import { FakeApiError, isErrorStatus, type ErrorStatus } from './errors.js';
-import { METHODS, pageOf, routeOf } from './routes.js';
+import { lenientPageOf, METHODS, pageOf, routeOf } from './routes.js';
 
 export type { BuildSeed, FakeBuild, FakeBuildShort } from './builds.js';
 export { shortBuildAt } from './builds.js';
@@ -57,8 +57,8 @@ export interface MockServerOptions {
   /** Receives one line per request: time, method, path and query (a `token` redacted), status. */
   log?: (line: string) => void;
   /**
-   * Benchmark fast path: answers a list request for any Actor before the stored builds do;
-   * `undefined` lets the fake answer.
+   * Benchmark fast path: answers a list request for any Actor before the stored builds do, with
+   * offset/limit/desc read leniently (a limit above 1000 capped); `undefined` lets the fake answer.
    */
   fastList?: (
     actorId: string,
@@ -174,9 +174,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         failure.retryAfter === undefined ? {} : { 'Retry-After': String(failure.retryAfter) },
       );
     }
-    if (route.operation === 'list') {
-      const page = pageOf(url.searchParams);
-      const fast = fastList?.(route.actorId, page);
+    if (route.operation === 'list' && fastList) {
+      const fast = fastList(route.actorId, lenientPageOf(url.searchParams));
       if (fast !== undefined) return fast;
     }
     if (route.actorId !== store.actor.id && route.actorId !== store.actor.name)
