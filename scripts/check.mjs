@@ -1,8 +1,46 @@
-// `npm run check`: fails when the spec has a lint problem, when generated/ is stale
-// against the spec, or when the project does not type-check. Writes nothing.
-import { lintSpec, renderTypes, readCommitted, typecheck } from './pipeline.mjs';
+// `npm run check`: fails when the spec has a lint problem, when generated/ is stale against the
+// spec, when a file is not formatted as Prettier would, or when the project (examples/
+// included) does not type-check. Writes nothing but caches under .cache/ and node_modules/.
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { lintSpec, readCommitted, renderTypes, typecheck } from './pipeline.mjs';
+import { root } from './paths.mjs';
+
+const require = createRequire(import.meta.url);
+
+/** `prettier --check .` (what .prettierignore leaves), in a child process beside the rest. */
+function formatting() {
+  const cli = require.resolve('prettier/bin/prettier.cjs');
+  const args = [
+    cli,
+    '--check',
+    '.',
+    '--log-level',
+    'warn',
+    '--cache',
+    '--cache-strategy',
+    'content',
+  ];
+  args.push('--cache-location', path.join(root, '.cache', 'prettier-check.json'));
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      args,
+      { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const files = `${stdout}\n${stderr}`
+          .split('\n')
+          .map((line) => /^\[warn\] (.+)$/.exec(line)?.[1])
+          .filter((file) => file && !file.startsWith('Code style issues'));
+        resolve({ ok: !error, files, output: `${stdout}${stderr}`.trim() });
+      },
+    );
+  });
+}
 
 const lint = lintSpec();
+const format = formatting();
 const types = typecheck();
 const fresh = Promise.all([renderTypes(), readCommitted()]).then(
   ([rendered, committed]) => ({ ok: rendered === committed }),
@@ -17,6 +55,14 @@ else if (!freshResult.ok)
   failures.push(
     'generated/schema.d.ts is stale against spec/openapi.yaml: run `npm run generate` and commit the result.',
   );
+const formatResult = await format;
+if (!formatResult.ok) {
+  failures.push(
+    formatResult.files.length > 0
+      ? `not formatted: ${formatResult.files.join(', ')}; run \`npx prettier --write ${formatResult.files.join(' ')}\``
+      : `prettier --check failed:\n${formatResult.output}`,
+  );
+}
 const typesResult = await types;
 if (!typesResult.ok) failures.push(`type check failed:\n${typesResult.output}`);
 
@@ -24,5 +70,5 @@ if (failures.length > 0) {
   console.error(failures.map((f) => `check: ${f}`).join('\n\n'));
   process.exitCode = 1;
 } else {
-  console.log('check: spec lint clean, generated/ up to date, types OK');
+  console.log('check: spec lint clean, generated/ up to date, formatting clean, types OK');
 }

@@ -166,6 +166,15 @@ describe('npm run check / generate', () => {
     expect(checked.output).toMatch(/operation-sumary/);
   }, 60_000);
 
+  it('fails on a file Prettier would format differently, naming it', async () => {
+    await writeFile(path.join(work, 'src', 'messy.ts'), 'export const answer   =   {a:1};\n');
+    const checked = await run('check');
+    expectCode(checked, 1, 'check with an unformatted file');
+    expect(checked.output).toMatch(
+      /not formatted: src\/messy\.ts; run `npx prettier --write src\/messy\.ts`/,
+    );
+  }, 60_000);
+
   it('fails on a type error', async () => {
     await writeFile(
       path.join(work, 'src', 'wrong.ts'),
