@@ -4,10 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { distPath as dist, root } from './paths.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = path.join(root, 'dist');
 const require = createRequire(import.meta.url);
 
 if (existsSync(dist)) {

@@ -5,9 +5,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { root } from './helpers/project.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = path.join(root, 'dist', 'index.js');
 const lock = path.join(root, 'node_modules', '.cache', 'build.lock');
 

@@ -1,11 +1,9 @@
 // `npm run demo` end to end: the built package against the fake API, offline, without a token.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
 import { ensureBuilt } from './build-once.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
+import { root } from './helpers/project.js';
 
 beforeAll(ensureBuilt, 200_000);
 

@@ -3,9 +3,9 @@
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { root } from '../../scripts/paths.mjs';
 
-export const root = fileURLToPath(new URL('../..', import.meta.url));
+export { root };
 
 const ENTRIES = [
   'spec',
