@@ -10,6 +10,7 @@ export { root };
 const ENTRIES = [
   'spec',
   'scripts',
+  'test/fake-api',
   'generated',
   'redocly.yaml',
   'tsconfig.json',
