@@ -53,7 +53,7 @@ const readSchema = () => readFile(path.join(work, schemaFile), 'utf8');
 const PROBE = 'zzPipelineTestProbe';
 const addProbeParameter = (spec: string) =>
   spec.replace(
-    "      responses:\n        '200':\n          description: One page",
+    "      responses:\n        '200':\n          $ref: '#/components/responses/BuildsList'",
     [
       `        - name: ${PROBE}`,
       '          in: query',
@@ -61,7 +61,7 @@ const addProbeParameter = (spec: string) =>
       '          description: A parameter the pipeline test adds and removes.',
       '          schema:',
       "            $ref: '#/components/schemas/ActorJobStatus'",
-      "      responses:\n        '200':\n          description: One page",
+      "      responses:\n        '200':\n          $ref: '#/components/responses/BuildsList'",
     ].join('\n'),
   );
 
