@@ -16,9 +16,9 @@ export type FakeBuildShort = Schemas['BuildShort'] & {
   buildNumberInt: number;
 };
 
-/** A full build (the abort response) as the live API sends it. */
+/** A full build (the abort response) as the live API sends it: no `buildNumberInt` there. */
 export type FakeBuild = Schemas['Build'] &
-  FakeBuildShort & {
+  Omit<FakeBuildShort, 'buildNumberInt'> & {
     actVersion: {
       sourceType: 'SOURCE_FILES' | 'GIT_REPO' | 'TARBALL' | 'GITHUB_GIST';
       buildTag: string;
@@ -80,7 +80,7 @@ export const makeId = (next: () => number): string =>
   Array.from({ length: 17 }, () => ID_CHARS[Math.floor(next() * ID_CHARS.length)]).join('');
 
 /** The listed form of a build: the fields the live API's list sends, nothing more. */
-export function toShort(build: FakeBuildShort): FakeBuildShort {
+export function toShort(build: FakeBuild): FakeBuildShort {
   return {
     id: build.id,
     actId: build.actId,
@@ -91,7 +91,8 @@ export function toShort(build: FakeBuildShort): FakeBuildShort {
     usageTotalUsd: build.usageTotalUsd,
     meta: build.meta,
     buildNumber: build.buildNumber,
-    buildNumberInt: build.buildNumberInt,
+    // The counter that ends the build number (`0.1.7` → 7).
+    buildNumberInt: Number(build.buildNumber.split('.').at(-1)),
   };
 }
 
@@ -210,7 +211,6 @@ export class BuildStore {
       usageTotalUsd: usd,
       usageUsd: { ACTOR_COMPUTE_UNITS: usd },
       buildNumber: `0.1.${buildNumberInt}`,
-      buildNumberInt,
       actVersion: {
         sourceType: 'SOURCE_FILES',
         buildTag: 'latest',

@@ -5,10 +5,14 @@ import type { components } from '../../generated/schema.js';
 export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 429 | 500 | 502 | 503 | 504;
 export type ErrorBody = components['schemas']['ErrorResponse'];
 
-export const ERRORS: Record<ErrorStatus, ErrorBody['error']> = {
+/** The type and message of each error status (the body may carry either or both). */
+export const ERRORS: Record<ErrorStatus, { type: string; message: string }> = {
   400: { type: 'invalid-input', message: 'Invalid input: The request body contains invalid data.' },
-  401: { type: 'token-not-valid', message: 'Authentication token is not valid.' },
-  403: { type: 'permission-denied', message: 'You do not have permission to perform this action.' },
+  401: { type: 'invalid-token', message: 'Authentication token is not valid.' },
+  403: {
+    type: 'insufficient-permissions',
+    message: 'You do not have permission to perform this action.',
+  },
   404: { type: 'record-not-found', message: 'The requested resource was not found.' },
   405: {
     type: 'method-not-allowed',
