@@ -228,6 +228,8 @@ describe('errors', () => {
       error: { type: 'invalid-token', message: 'Authentication token is not valid.' },
     });
     expect((await list(s)).status).toBe(401);
+    expect((await list(s, '?token=wrong-token')).status).toBe(401);
+    expect((await list(s, '?token=right-token')).status).toBe(200);
     expect(
       (
         await call(s, `/v2/actors/${s.actor.name}/builds`, {

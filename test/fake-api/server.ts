@@ -140,9 +140,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   let override: Override | undefined;
   let requestCount = 0;
 
-  function authorize(header: string | undefined): void {
+  /** A Bearer header or, as the live API also takes, a `token` query parameter. */
+  function authorize(header: string | undefined, queryToken: string | null): void {
     if (header === undefined) {
-      if (token !== undefined) throw new FakeApiError(401);
+      if (token !== undefined && queryToken !== token) throw new FakeApiError(401);
       return;
     }
     const match = /^Bearer (\S+)$/.exec(header);
@@ -164,7 +165,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         { Allow: methods.replace(',', ', ') },
       );
     }
-    authorize(req.headers.authorization);
+    authorize(req.headers.authorization, url.searchParams.get('token'));
     const failure = failures[0];
     if (failure) {
       if (--failure.times <= 0) failures.shift();
