@@ -78,7 +78,7 @@ describe('npm run check / generate', () => {
     const result = await run('check');
     expectCode(result, 0, 'check');
     expect(result.output).toContain('generated/ up to date');
-  });
+  }, 60_000);
 
   it('fails while generated/ is stale, and generate brings it back in sync', async () => {
     await editSpec(addProbeParameter);
