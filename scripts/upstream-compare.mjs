@@ -286,7 +286,8 @@ export function compareSpecs(ours, theirs) {
       add(`operation ${op}`, mine.operation.operationId ?? 'declared', NONE);
       continue;
     }
-    if (mine.path !== yours.path) add(`operation ${op}: path`, mine.path, yours.path);
+    // The legacy prefix and other path parameter names are the same route: no path row.
+    if (mine.route !== yours.route) add(`operation ${op}: path`, mine.path, yours.path);
     if (mine.operation.operationId !== yours.operation.operationId)
       add(
         `operation ${op}: operationId`,

@@ -118,7 +118,7 @@ function render({ source, upstreamVersion, differencesFile, rows, stale }) {
       `NEW rows: follow upstream in spec/openapi.yaml (then npm run generate), or list the row's key in ${differencesFile} with a reason.`,
     );
   lines.push(
-    `${rows.length} differences: ${rows.length - fresh} listed, ${fresh} new; ${stale.length} stale entries.`,
+    `${rows.length} ${rows.length === 1 ? 'difference' : 'differences'}: ${rows.length - fresh} listed, ${fresh} new; ${stale.length} stale entries.`,
   );
   return lines.join('\n');
 }
