@@ -6,10 +6,23 @@
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const NONE = '—';
 const LIST_SHOWN = 8;
+/** The keywords compared one by one (besides type, enum, properties and items). */
+const KEYWORDS = [
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'default',
+  'deprecated',
+];
 
 /** `/v2/acts/` and `/v2/actors/` are the same route; path parameter names do not matter. */
-export const routeOf = (path) =>
-  path.replace(/^\/v2\/acts\//, '/v2/actors/').replace(/\{[^}]*\}/g, '{}');
+const routeOf = (path) => path.replace(/^\/v2\/acts\//, '/v2/actors/').replace(/\{[^}]*\}/g, '{}');
 const isLegacy = (path) => path.startsWith('/v2/acts/');
 
 /** Follows local `$ref`s; returns the node and the name of the last component it went through. */
@@ -65,10 +78,10 @@ function securityLabel(spec, operation) {
 }
 
 /** A schema reduced to what is compared: anyOf/oneOf with `null` become nullable, allOf merges. */
-function normalise(spec, raw, name) {
-  const { node, name: refName } = resolve(spec, raw, undefined);
+function normalise(spec, raw) {
+  const { node, name } = resolve(spec, raw);
   const out = {
-    name: refName ?? name,
+    name,
     types: new Set([node.type ?? []].flat()),
     nullable: false,
     properties: { ...node.properties },
@@ -77,21 +90,7 @@ function normalise(spec, raw, name) {
     items: node.items,
     additionalProperties: node.additionalProperties,
   };
-  for (const key of [
-    'format',
-    'pattern',
-    'minimum',
-    'maximum',
-    'exclusiveMinimum',
-    'exclusiveMaximum',
-    'minLength',
-    'maxLength',
-    'minItems',
-    'maxItems',
-    'default',
-    'deprecated',
-  ])
-    if (node[key] !== undefined) out[key] = node[key];
+  for (const key of ['format', ...KEYWORDS]) if (node[key] !== undefined) out[key] = node[key];
   for (const part of node.allOf ?? []) {
     const merged = normalise(spec, part);
     merged.types.forEach((t) => out.types.add(t));
@@ -99,8 +98,7 @@ function normalise(spec, raw, name) {
     merged.required.forEach((r) => out.required.add(r));
     out.enum ??= merged.enum;
     out.items ??= merged.items;
-    for (const key of ['format', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength'])
-      out[key] ??= merged[key];
+    for (const key of ['format', ...KEYWORDS]) out[key] ??= merged[key];
   }
   const branches = [...(node.anyOf ?? []), ...(node.oneOf ?? [])].map((b) => normalise(spec, b));
   const nonNull = branches.filter((b) => b.types.size > 0 || !b.nullable);
@@ -119,6 +117,7 @@ const typeLabel = (s) =>
     (s.format ? ` (${s.format})` : '') || 'any';
 const show = (value) =>
   value === undefined ? NONE : typeof value === 'string' ? value : JSON.stringify(value);
+const need = (required) => (required ? 'required' : 'optional');
 const listLabel = (values) =>
   values.length === 0
     ? NONE
@@ -160,19 +159,7 @@ export function compareSpecs(ours, theirs) {
       else if (mine.length || yours.length)
         add(at(': enum'), `only ours: ${listLabel(mine)}`, `only upstream: ${listLabel(yours)}`);
     }
-    for (const key of [
-      'pattern',
-      'minimum',
-      'maximum',
-      'exclusiveMinimum',
-      'exclusiveMaximum',
-      'minLength',
-      'maxLength',
-      'minItems',
-      'maxItems',
-      'default',
-      'deprecated',
-    ])
+    for (const key of KEYWORDS)
       if (JSON.stringify(a[key]) !== JSON.stringify(b[key]))
         add(at(`: ${key}`), show(a[key]), show(b[key]));
     for (const prop of new Set([...Object.keys(a.properties), ...Object.keys(b.properties)])) {
@@ -187,11 +174,7 @@ export function compareSpecs(ours, theirs) {
         continue;
       }
       if (a.required.has(prop) !== b.required.has(prop))
-        add(
-          `schema ${child}: required`,
-          a.required.has(prop) ? 'required' : 'optional',
-          b.required.has(prop) ? 'required' : 'optional',
-        );
+        add(`schema ${child}: required`, need(a.required.has(prop)), need(b.required.has(prop)));
       compareSchemas(mine, yours, child);
     }
     for (const prop of new Set([...a.required, ...b.required]))
@@ -202,8 +185,8 @@ export function compareSpecs(ours, theirs) {
       )
         add(
           `schema ${where}.${prop}: required`,
-          a.required.has(prop) ? 'required' : 'optional',
-          b.required.has(prop) ? 'required' : 'optional',
+          need(a.required.has(prop)),
+          need(b.required.has(prop)),
         );
     if (a.items && b.items) compareSchemas(a.items, b.items, `${where}[]`);
     else if (a.items || b.items) add(at('[]'), a.items ? 'items' : NONE, b.items ? 'items' : NONE);
@@ -226,24 +209,10 @@ export function compareSpecs(ours, theirs) {
         continue;
       }
       if (Boolean(a.required) !== Boolean(b.required))
-        add(
-          `${key}: required`,
-          a.required ? 'required' : 'optional',
-          b.required ? 'required' : 'optional',
-        );
+        add(`${key}: required`, need(a.required), need(b.required));
       const [sa, sb] = [normalise(ours, a.schema ?? {}), normalise(theirs, b.schema ?? {})];
       if (typeLabel(sa) !== typeLabel(sb)) add(`${key}: type`, typeLabel(sa), typeLabel(sb));
-      for (const k of [
-        'enum',
-        'pattern',
-        'minimum',
-        'maximum',
-        'exclusiveMinimum',
-        'exclusiveMaximum',
-        'minLength',
-        'maxLength',
-        'default',
-      ])
+      for (const k of ['enum', ...KEYWORDS])
         if (JSON.stringify(sa[k]) !== JSON.stringify(sb[k]))
           add(`${key}: ${k}`, show(sa[k]), show(sb[k]));
     }
