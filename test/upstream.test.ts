@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = path.join(root, 'test/fixtures/upstream');
@@ -276,6 +277,21 @@ describe('npm run upstream on fixture specs', () => {
     },
     TIMEOUT,
   );
+});
+
+describe('spec/upstream-differences.yaml', () => {
+  it('lists each deliberate difference once, by a report key, with a reason', async () => {
+    const text = await readFile(path.join(root, 'spec/upstream-differences.yaml'), 'utf8');
+    const { differences } = parseYaml(text) as {
+      differences: { key: string; reason: string; upstream?: string }[];
+    };
+    expect(differences.length).toBeGreaterThan(0);
+    for (const entry of differences) {
+      expect(entry.key).toMatch(/^(operation|parameter|response|schema) \S/);
+      expect(entry.reason.trim().length, entry.key).toBeGreaterThan(20);
+    }
+    expect(new Set(differences.map((d) => d.key)).size).toBe(differences.length);
+  });
 });
 
 describe('npm run upstream on a URL', () => {
