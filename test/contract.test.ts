@@ -160,7 +160,8 @@ describe('the client against Prism (spec/openapi.yaml)', () => {
   it('answers an anonymous request with 401: the spec requires a token', async () => {
     const response = await fetch(`${prism!.url}/v2/actors/${ACTOR}/builds`);
     expect(response.status).toBe(401);
-    const query = await fetch(`${prism!.url}/v2/actors/${ACTOR}/builds?token=${TOKEN}`);
+    // The spec also declares the `token` query parameter (the client never sends it).
+    const query = await fetch(`${prism!.url}/v2/actors/${ACTOR}/builds?token=not-a-real-token`);
     expect(query.status).toBe(200);
   });
 
