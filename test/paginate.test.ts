@@ -21,7 +21,8 @@ function simulate({ initial, options, inserts, serverMax }: Scenario) {
   const list: Item[] = Array.from({ length: initial }, (_, i) => ({ id: `b${i}` }));
   const requests: { offset: number; limit: number }[] = [];
   const yielded: Item[] = [];
-  let state = startWalk(options);
+  // The planner knows the server's cap on `limit` (the API's is 1000).
+  let state = startWalk<Item>({ ...options, maxLimit: serverMax });
   // Bounded: no walk in these scenarios needs more requests than this.
   for (let guard = 0; state.next !== undefined; guard += 1) {
     if (guard > 10_000) throw new Error('the walk does not end');
