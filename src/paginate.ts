@@ -137,7 +137,9 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
       const end = held.page.offset + held.page.items.length;
       return finish(state, page, fresh.concat(held.page.items), held.page.items, end, held.full);
     }
-    return finish(state, page, fresh, page.items, request.offset + received, true, true);
+    if (index >= 0)
+      return finish(state, page, fresh, page.items, request.offset + received, true, true);
+    // Moved again and no id to align on: estimate afresh from where the held page was.
   }
 
   const delta = page.total - (state.total ?? page.total);
@@ -169,6 +171,8 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
       0,
       Math.min(start + (desc ? Math.max(delta, 0) : Math.min(delta, 0)), page.total),
     );
+    // A seam that found no id to align on is not a page to hold: ask for one after the estimate.
+    if (state.purpose === 'seam') return realign(estimate);
     const seamStart = Math.max(0, estimate - state.last.length);
     if (estimate <= start && start - seamStart <= maxLimit) {
       if (start === seamStart)
