@@ -161,6 +161,12 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
       page: { ...page, count: 0, items: [] },
     };
   };
+  // Builds of an ascending walk never move towards the end: a server that says so ignores offset.
+  if (!desc && index >= 0 && request.offset + index > state.expected - 1 - rest) {
+    throw new WalkError(
+      `the page at offset ${request.offset} holds builds already handed out (does the server ignore offset?)`,
+    );
+  }
   // The answer ends amid the builds of the last page: skip the rest of them.
   if (index === received - 1 && rest > 0 && full) return realign(request.offset + received + rest);
   // New builds of an ascending walk come at the end: the answer still follows the last page.
@@ -173,8 +179,9 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
     );
     // A seam that found no id to align on is not a page to hold: ask for one after the estimate.
     if (state.purpose === 'seam') return realign(estimate);
-    const seamStart = Math.max(0, estimate - state.last.length);
-    if (estimate <= start && start - seamStart <= maxLimit) {
+    // The seam covers the last page where it is estimated to be, or its end at least.
+    const seamStart = Math.max(0, estimate - state.last.length, start - maxLimit);
+    if (estimate <= start && seamStart <= Math.max(0, estimate - 1)) {
       if (start === seamStart)
         return finish(state, page, page.items, page.items, start + received, full);
       const next = { offset: seamStart, limit: start - seamStart };
