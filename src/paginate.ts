@@ -63,6 +63,11 @@ const MAX_STALLS = 16;
 /** The server's pages make no sense as a list (e.g. it ignores `offset`). */
 export class WalkError extends Error {}
 
+const repeats = (offset: number): WalkError =>
+  new WalkError(
+    `the page at offset ${offset} repeats builds handed out before (does the server ignore offset?)`,
+  );
+
 export function startWalk<T extends Identified = Identified>(options: WalkOptions): WalkState<T> {
   const next =
     options.maxItems > 0
@@ -163,9 +168,7 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
   };
   // Builds of an ascending walk never move towards the end: a server that says so ignores offset.
   if (!desc && index >= 0 && request.offset + index > state.expected - 1 - rest) {
-    throw new WalkError(
-      `the page at offset ${request.offset} holds builds already handed out (does the server ignore offset?)`,
-    );
+    throw repeats(request.offset);
   }
   // The answer ends amid the builds of the last page: skip the rest of them.
   if (index === received - 1 && rest > 0 && full) return realign(request.offset + received + rest);
@@ -229,9 +232,7 @@ function finish<T extends Identified, P extends Page<T>>(
     // Nothing new in a page is a shift only when `total` moved, and only a few times in a row.
     const moved = state.total !== undefined && page.total !== state.total;
     if ((!moved && !cut && state.stalls === 0) || stalls > MAX_STALLS) {
-      throw new WalkError(
-        `the page at offset ${state.next!.offset} holds only builds already handed out (does the server ignore offset?)`,
-      );
+      throw repeats(state.next!.offset);
     }
   }
   const next = done ? undefined : { offset: end, limit: Math.min(pageSize, maxItems - taken) };

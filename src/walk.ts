@@ -34,17 +34,6 @@ function walkOptions(actorId: string, options: IterateBuildsOptions | undefined)
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
-/** An iterator whose first `next()` rejects with `error` (bad input rejects, it never throws). */
-function failing<T>(error: unknown) {
-  let failed = false;
-  const iterator = {
-    next: () => (failed ? Promise.resolve(DONE) : ((failed = true), Promise.reject(error))),
-    return: () => ((failed = true), Promise.resolve(DONE)),
-    [Symbol.asyncIterator]: (): AsyncIterableIterator<T> => iterator,
-  };
-  return iterator;
-}
-
 interface PageWalk extends AsyncIterableIterator<BuildsPage> {
   readonly signal: AbortSignal | undefined;
   return(): Promise<IteratorResult<BuildsPage, undefined>>;
@@ -60,14 +49,17 @@ export function walkBuildPages(
   fetchPage: FetchBuildsPage,
   path: string,
 ): PageWalk {
-  let checked;
+  // Bad input rejects the first `next()`; nothing is sent.
+  let checked: ReturnType<typeof walkOptions> | undefined;
+  let problem: unknown;
   try {
     checked = walkOptions(actorId, options);
   } catch (error) {
-    return Object.assign(failing<BuildsPage>(error), { signal: undefined });
+    problem = error;
   }
-  const { walk, signal } = checked;
-  let state = startWalk<BuildShort>(walk);
+  const signal = checked?.signal;
+  const desc = checked?.walk.desc === true;
+  let state = startWalk<BuildShort>(checked?.walk ?? { offset: 0, pageSize: 1, desc, maxItems: 0 });
   let finished = false;
   let inFlight:
     { answer: Promise<BuildsPage>; controller: AbortController; unlink: () => void } | undefined;
@@ -76,7 +68,7 @@ export function walkBuildPages(
     const controller = new AbortController();
     // Linked for this request only: a walk left alone between requests holds no listener.
     const unlink = forwardAbort(signal, controller);
-    const query = walk.desc ? { ...request, desc: true } : request;
+    const query = desc ? { ...request, desc: true } : request;
     const answer = fetchPage(query, controller.signal).finally(unlink);
     // Awaited by the next `next()`, or never when the walk is left: no unhandled rejection.
     answer.catch(() => {});
@@ -93,6 +85,10 @@ export function walkBuildPages(
   async function step(): Promise<IteratorResult<BuildsPage, undefined>> {
     for (;;) {
       if (finished) return DONE;
+      if (checked === undefined) {
+        finished = true;
+        throw problem;
+      }
       if (signal?.aborted) {
         finish();
         throw signal.reason;
