@@ -154,6 +154,7 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
     const offset = Math.max(0, estimate - overlap);
     const next = { offset, limit: Math.min(maxLimit, estimate - offset + want) };
     const stalls = state.stalls + 1;
+    if (stalls > MAX_STALLS) throw repeats(request.offset);
     return {
       state: {
         ...state,

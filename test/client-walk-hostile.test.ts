@@ -110,6 +110,7 @@ describe('a server that ignores offset', () => {
     [false, false],
     [false, true],
     [true, false],
+    [true, true],
   ])(
     'echoing the requested offset with the first page (desc %s, growing %s) ends in ApifyApiError',
     async (desc, growing) => {
