@@ -2,7 +2,13 @@
 // 2xx JSON, ApifyNetworkError when no answer came, and never the token.
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ApifyApiError, ApifyNetworkError, createBuildsClient } from '../src/index.js';
+import {
+  ApifyApiError,
+  ApifyError,
+  ApifyNetworkError,
+  ApifyTimeoutError,
+  createBuildsClient,
+} from '../src/index.js';
 import {
   ABORT_PATH,
   ACTOR,
@@ -50,9 +56,68 @@ describe('ApifyApiError', () => {
       path: LIST_PATH,
       attempts: 1,
     });
-    // The server's own message, as it sent it.
-    expect((error as Error).message).toBe('Actor was not found');
+    // The server's own message, as it sent it, and a message that names the request.
+    expect(error).toHaveProperty('apiMessage', 'Actor was not found');
+    expect((error as Error).message).toBe(
+      `404 record-not-found: Actor was not found (GET ${LIST_PATH})`,
+    );
+    expect(String(error)).toBe(
+      `ApifyApiError: 404 record-not-found: Actor was not found (GET ${LIST_PATH})`,
+    );
     expect(server().requests[0]?.url).toBe(`${LIST_PATH}?offset=10&limit=5&desc=true`);
+  });
+
+  it('is an ApifyError, as are the timeout and network errors', async () => {
+    server().handle((_req, res) => sendJson(res, 400, errorBody('invalid-input', 'no')));
+    const error = await rejectionOf(clientOf(server()).listBuilds(ACTOR));
+    expect(error).toBeInstanceOf(ApifyError);
+    expect(Object.getPrototypeOf(ApifyApiError.prototype)).toBe(ApifyError.prototype);
+    expect(Object.getPrototypeOf(ApifyTimeoutError.prototype)).toBe(ApifyError.prototype);
+    expect(Object.getPrototypeOf(ApifyNetworkError.prototype)).toBe(ApifyError.prototype);
+    expect(new ApifyError('x', { method: 'GET', path: '/p', attempts: 1 })).toMatchObject({
+      name: 'ApifyError',
+      message: 'x (GET /p)',
+    });
+  });
+
+  it('keeps the headers of the response', async () => {
+    server().handle((_req, res) =>
+      sendJson(res, 404, errorBody('record-not-found', 'gone'), { 'x-request-id': 'req-42' }),
+    );
+    const error = await rejectionOf(clientOf(server()).abortBuild(ACTOR, BUILD));
+    expect((error as ApifyApiError).headers).toBeInstanceOf(Headers);
+    expect((error as ApifyApiError).headers.get('x-request-id')).toBe('req-42');
+  });
+
+  it.each([
+    [
+      'a type but no message',
+      { error: { type: 'rate-limit-exceeded' } },
+      { type: 'rate-limit-exceeded' },
+      /^403 rate-limit-exceeded: the error object had no message: .*rate-limit-exceeded/,
+    ],
+    [
+      'a message but no type',
+      { error: { message: 'Actor is not public' } },
+      { apiMessage: 'Actor is not public' },
+      /^403: Actor is not public \(GET /,
+    ],
+    [
+      'neither',
+      { error: { code: 17 } },
+      {},
+      /^403: the error object had neither type nor message: .*code.*17/,
+    ],
+  ])('keeps what an error body with %s had', async (_what, body, kept, message) => {
+    server().handle((_req, res) => sendJson(res, 403, body));
+    const error = await rejectionOf(clientOf(server()).listBuilds(ACTOR));
+    expect(error).toBeInstanceOf(ApifyApiError);
+    expect(error).toMatchObject({ status: 403, method: 'GET', path: LIST_PATH, ...kept });
+    for (const key of ['type', 'apiMessage'] as const) {
+      if (!(key in kept)) expect(error).not.toHaveProperty(key);
+    }
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).toMatch(new RegExp(`\\(GET ${LIST_PATH}\\)$`));
   });
 
   it('says which build abort failed', async () => {

@@ -1,0 +1,62 @@
+// Keeps the token out of everything an error shows: messages, paths, headers and causes.
+
+/** Replaces the token in a text; the identity when there is no token. */
+export type Redact = (text: string) => string;
+
+// Between two characters of an echoed token a page may put blanks, tags or escaped line breaks.
+const GAP = String.raw`(?:\s|<[^>]*>|\\[nrt])*`;
+
+/**
+ * Replaces the token with `***`: as is, JSON-escaped or URL-encoded, and also where blanks, line
+ * breaks or HTML tags split it, so flattening a page afterwards cannot join it together again.
+ */
+export function redactor(token: string | undefined): Redact {
+  if (!token) return (text) => text;
+  const forms = [
+    ...new Set([token, JSON.stringify(token).slice(1, -1), encodeURIComponent(token)]),
+  ];
+  const pattern = new RegExp(
+    forms
+      .map((form) => [...form].map((c) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join(GAP))
+      .join('|'),
+    'g',
+  );
+  return (text) => text.replace(pattern, '***');
+}
+
+/** Response headers with the token replaced in every value (only copied when one has it). */
+export function redactHeaders(headers: Headers, redact: Redact): Headers {
+  let copy: Headers | undefined;
+  headers.forEach((value, name) => {
+    const clean = redact(value);
+    if (clean === value) return;
+    copy ??= new Headers(headers);
+    copy.set(name, clean);
+  });
+  return copy ?? headers;
+}
+
+/**
+ * A copy of an error and its causes with the token replaced in every message, stack and
+ * property, e.g. the raw `Location` that fetch quotes as `cause.cause.input`.
+ */
+export function redactError(error: unknown, redact: Redact, depth = 0): unknown {
+  if (!(error instanceof Error)) {
+    return typeof error === 'string' ? redact(error) : error;
+  }
+  const copy = new Error(redact(error.message));
+  copy.name = redact(error.name);
+  copy.stack = redact(error.stack ?? '');
+  const fields = copy as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(error)) {
+    if (typeof value === 'string') fields[key] = redact(value);
+    else if (typeof value === 'number' || typeof value === 'boolean') fields[key] = value;
+  }
+  if (depth < 8 && error.cause !== undefined)
+    copy.cause = redactError(error.cause, redact, depth + 1);
+  const errors = (error as { errors?: unknown }).errors;
+  if (depth < 8 && Array.isArray(errors)) {
+    fields['errors'] = errors.map((each) => redactError(each, redact, depth + 1));
+  }
+  return copy;
+}
