@@ -40,23 +40,28 @@ export function redactHeaders(headers: Headers, redact: Redact): Headers {
  * A copy of an error and its causes with the token replaced in every message, stack and
  * property, e.g. the raw `Location` that fetch quotes as `cause.cause.input`.
  */
-export function redactError(error: unknown, redact: Redact, depth = 0): unknown {
+export function redactError(error: unknown, redactToken: Redact, depth = 0): unknown {
+  // A URL in a cause may carry some other `token=` parameter; its value goes too.
+  const redact: Redact = (text) => redactToken(text).replace(/([?&#;]token=)[^&#\s'"]+/gi, '$1***');
   if (!(error instanceof Error)) {
     return typeof error === 'string' ? redact(error) : error;
   }
-  const copy = new Error(redact(error.message));
-  copy.name = redact(error.name);
-  copy.stack = redact(error.stack ?? '');
+  const cause =
+    depth < 8 && error.cause !== undefined
+      ? { cause: redactError(error.cause, redactToken, depth + 1) }
+      : undefined;
+  const copy = new Error(redact(error.message), cause);
+  const hidden = { writable: true, configurable: true, enumerable: false };
+  Object.defineProperty(copy, 'name', { ...hidden, value: redact(error.name) });
+  Object.defineProperty(copy, 'stack', { ...hidden, value: redact(error.stack ?? '') });
   const fields = copy as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(error)) {
     if (typeof value === 'string') fields[key] = redact(value);
     else if (typeof value === 'number' || typeof value === 'boolean') fields[key] = value;
   }
-  if (depth < 8 && error.cause !== undefined)
-    copy.cause = redactError(error.cause, redact, depth + 1);
   const errors = (error as { errors?: unknown }).errors;
   if (depth < 8 && Array.isArray(errors)) {
-    fields['errors'] = errors.map((each) => redactError(each, redact, depth + 1));
+    fields['errors'] = errors.map((each) => redactError(each, redactToken, depth + 1));
   }
   return copy;
 }
