@@ -40,7 +40,7 @@ type CarriesSignal = Request & { [CALLER_SIGNAL]?: AbortSignal | undefined };
 export function createRequestClass(): typeof Request {
   return class extends Request {
     // openapi-fetch accepts a middleware's replacement only if it passes `instanceof` this class.
-    static [Symbol.hasInstance](value: unknown): boolean {
+    static override [Symbol.hasInstance](value: unknown): boolean {
       return value instanceof Request;
     }
     constructor(input: Request | string | URL, init?: RequestInit) {
