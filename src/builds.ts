@@ -65,10 +65,10 @@ export function createBuildMethods(
     signal: AbortSignal | undefined,
   ): Promise<BuildsPage> {
     const [exchange, fetch] = exchangeOf('GET', signal);
-    // 'text': the body is decoded once, from the Response the last middleware handed on.
+    // 'stream': openapi-fetch leaves a 2xx body unread; unwrapData decodes it once.
     const result = await raw.GET(LIST, {
       params: { path: { actorId }, query },
-      parseAs: 'text',
+      parseAs: 'stream',
       fetch,
     });
     exchange.path ||= `${pathOf(actorId)}/builds`;
@@ -139,7 +139,7 @@ export function createBuildMethods(
       const signal = checkSignal(checkOptions('options', options, ABORT_OPTIONS).signal);
       const [exchange, fetch] = exchangeOf('POST', signal);
       const params = { path: { actorId, buildId } };
-      const result = await raw.POST(ABORT, { params, parseAs: 'text', fetch });
+      const result = await raw.POST(ABORT, { params, parseAs: 'stream', fetch });
       exchange.path ||= `${pathOf(actorId, 'builds', buildId)}/abort`;
       return unwrapData(result, exchange, redact, 'data: a build', isBuild);
     },

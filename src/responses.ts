@@ -2,35 +2,53 @@
 // that says what the server sent, whatever the body was (JSON error, HTML page, empty, truncated).
 import { ApifyApiError, type RequestDetails } from './errors.js';
 import { redactHeaders, type Redact } from './redact.js';
+import { keptBytes } from './transport.js';
 
-/** What openapi-fetch returns for a call made with `parseAs: 'text'`. */
-export interface TextResult {
-  /** The body text of a 2xx (undefined when it had none). */
-  data?: unknown;
-  /** The body of another status: parsed JSON, else the text itself. */
+/** What openapi-fetch returns for a call made with `parseAs: 'stream'`. */
+export interface StreamResult {
+  /** The body of another status than 2xx: parsed JSON, else the text itself. */
   error?: unknown;
   /** The response as the last middleware handed it on. */
   response: Response;
 }
 
+const decoder = new TextDecoder();
+
 /**
- * Parses the body of a 2xx once and returns its `data`, after `accept` has checked the shape;
- * any other answer becomes an ApifyApiError naming `request`.
+ * Reads the body of a 2xx once, from the response the last middleware handed on, and returns
+ * its `data` after `accept` has checked the shape; any other answer becomes an ApifyApiError
+ * naming `request`.
  */
-export function unwrapData<T>(
-  { data: text, error, response }: TextResult,
+export async function unwrapData<T>(
+  { error, response }: StreamResult,
+  request: RequestDetails,
+  redact: Redact,
+  what: string,
+  accept: (data: unknown) => data is T,
+): Promise<T> {
+  if (response.ok) {
+    // The transport's own response: its bytes are at hand, no stream to go through.
+    const bytes = keptBytes(response);
+    const text = bytes === undefined ? await response.text() : decoder.decode(bytes);
+    return parseData(text, response, request, redact, what, accept);
+  }
+  {
+    const status = response.statusText ? redact(response.statusText) : '';
+    throw apiError(response, request, redact, describeErrorBody(error, redact, status));
+  }
+}
+
+function parseData<T>(
+  text: string,
+  response: Response,
   request: RequestDetails,
   redact: Redact,
   what: string,
   accept: (data: unknown) => data is T,
 ): T {
-  if (!response.ok) {
-    const status = response.statusText ? redact(response.statusText) : '';
-    throw apiError(response, request, redact, describeErrorBody(error, redact, status));
-  }
   let body: unknown;
   try {
-    body = typeof text === 'string' && text.length > 0 ? JSON.parse(text) : undefined;
+    body = text.length > 0 ? JSON.parse(text) : undefined;
   } catch {
     // No `cause`: V8's SyntaxError quotes a slice of the body, which redaction cannot recognise.
     const message = `expected a JSON body with ${what}, got ${snippet(text, redact)}`;

@@ -51,6 +51,30 @@ export function createRequestClass(): typeof Request {
   };
 }
 
+const BYTES = Symbol('bytes');
+type KeepsBytes = Response & { [BYTES]?: ArrayBuffer };
+
+/**
+ * The bytes behind a response this transport made, so a caller handed that very response can
+ * decode them directly; a response a middleware made in its place has none (read its body).
+ */
+export function keptBytes(response: Response): ArrayBuffer | undefined {
+  return (response as KeepsBytes)[BYTES];
+}
+
+/**
+ * The bytes already read, as a body stream. Much cheaper than `new Response(bytes)`, which
+ * copies them and sets up a byte stream; the reader (openapi-fetch, a middleware) decodes once.
+ */
+function streamOf(bytes: ArrayBuffer): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    pull(controller) {
+      controller.enqueue(new Uint8Array(bytes));
+      controller.close();
+    },
+  });
+}
+
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 type Outcome = { response: Response } | { error: ApifyTimeoutError | ApifyNetworkError };
@@ -91,12 +115,13 @@ export function createTransport(options: TransportOptions): Send {
       // injected one might be slow to notice, so the caller does not wait for it.
       const received = await (native ? read : raceAbort(read, signal));
       const { response, body } = received;
-      const copy = new Response(body, {
+      const copy = new Response(body === null || body.byteLength === 0 ? null : streamOf(body), {
         status: response.status,
         statusText: response.statusText,
         headers: response.headers,
       });
       if (response.url) Object.defineProperty(copy, 'url', { value: response.url });
+      if (body !== null) (copy as KeepsBytes)[BYTES] = body;
       return { response: copy };
     } catch (error) {
       if (caller?.aborted) throw caller.reason;
