@@ -107,13 +107,11 @@ function checkBaseUrl(value: unknown, redact: Redact): string {
   return url.href.replace(/\/+$/, '');
 }
 
-/** A rejected baseUrl as an error shows it: never its query, fragment or credentials. */
+/** A rejected baseUrl as an error shows it: not at all if it has a query, fragment or `@`. */
 function shownUrl(value: unknown, redact: Redact): string {
-  if (typeof value !== 'string') return show(value);
-  if (value.includes('@')) return 'a URL with credentials (not shown)';
-  const cut = value.search(/[?#]/);
-  const shown = show(redact(cut === -1 ? value : value.slice(0, cut)));
-  return cut === -1 ? shown : `${shown} with a query or fragment (not shown)`;
+  return typeof value === 'string' && /[?#@]/.test(value)
+    ? 'a URL with a query, fragment or credentials (not shown)'
+    : show(typeof value === 'string' ? redact(value) : value);
 }
 
 function userAgentHeader(extra: unknown): string | undefined {

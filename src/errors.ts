@@ -10,12 +10,13 @@ export class ApifyError extends Error {
   static {
     this.prototype.name = 'ApifyError';
   }
+  // `declare`: set in the constructor, with no field initialisers emitted for them.
   /** HTTP method of the request, e.g. `GET`. */
-  readonly method: string;
+  declare readonly method: string;
   /** The request path without query string, e.g. `/v2/actors/janedoe~my-actor/builds`. */
-  readonly path: string;
+  declare readonly path: string;
   /** How many attempts were made, retries included: 1 when the request was not retried. */
-  readonly attempts: number;
+  declare readonly attempts: number;
 
   /**
    * @param message - What went wrong; the request is appended in parentheses.
@@ -46,14 +47,14 @@ export class ApifyApiError extends ApifyError {
     this.prototype.name = 'ApifyApiError';
   }
   /** HTTP status of the last response. */
-  readonly status: number;
+  declare readonly status: number;
   // `declare`: a plain field would be an own `type: undefined` even when the body had no type.
   /** `error.type` of the response body, when it had one (e.g. `record-not-found`). */
   declare readonly type?: string;
   /** `error.message` of the response body, as the server sent it, when it had one. */
   declare readonly apiMessage?: string;
   /** Headers of the last response (e.g. `Retry-After` of a final 429). */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
 
   /**
    * @param details - The request (`method`, `path`, `attempts`), the response (`status`,
@@ -94,7 +95,7 @@ export class ApifyTimeoutError extends ApifyError {
     this.prototype.name = 'ApifyTimeoutError';
   }
   /** The time limit of each attempt, in ms. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   /** @param details - The request, and the time limit it exceeded. */
   constructor(details: { method: string; path: string; attempts: number; timeoutMs: number }) {

@@ -51,17 +51,15 @@ export function redactError(error: unknown, redactToken: Redact, depth = 0): unk
       ? { cause: redactError(error.cause, redactToken, depth + 1) }
       : undefined;
   const copy = new Error(redact(error.message), cause);
-  const hidden = { writable: true, configurable: true, enumerable: false };
-  Object.defineProperty(copy, 'name', { ...hidden, value: redact(error.name) });
-  Object.defineProperty(copy, 'stack', { ...hidden, value: redact(error.stack ?? '') });
-  const fields = copy as unknown as Record<string, unknown>;
+  // Own and hidden, as on the original; `stack` already is.
+  Object.defineProperty(copy, 'name', { value: redact(error.name), writable: true });
+  copy.stack = redact(error.stack ?? '');
+  // Plain fields such as `code` and `input`.
   for (const [key, value] of Object.entries(error)) {
-    if (typeof value === 'string') fields[key] = redact(value);
-    else if (typeof value === 'number' || typeof value === 'boolean') fields[key] = value;
-  }
-  const errors = (error as { errors?: unknown }).errors;
-  if (depth < 8 && Array.isArray(errors)) {
-    fields['errors'] = errors.map((each) => redactError(each, redactToken, depth + 1));
+    if (typeof value !== 'object') {
+      (copy as unknown as Record<string, unknown>)[key] =
+        typeof value === 'string' ? redact(value) : value;
+    }
   }
   return copy;
 }

@@ -96,9 +96,8 @@ export function describeErrorBody(
         ? { apiMessage, message: apiMessage }
         : { type, apiMessage, message: apiMessage };
     }
-    const rest = snippet(JSON.stringify(body), redact);
-    if (type !== undefined) return { type, message: `the error object had no message: ${rest}` };
-    return { message: `the error object had neither type nor message: ${rest}` };
+    const message = `the error object had no message: ${snippet(JSON.stringify(body), redact)}`;
+    return type === undefined ? { message } : { type, message };
   }
   const status = statusText ? ` (${statusText})` : '';
   if (body === undefined || body === '') return { message: `the response body was empty${status}` };

@@ -1,9 +1,6 @@
 // Input checks that run before any request, so bad input never reaches the network.
 import type { Redact } from './redact.js';
 
-// A surrogate without its other half: encodeURIComponent would throw a bare URIError.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /**
  * Ids become one path segment; openapi-fetch would collapse `.`/`..` into another URL. A
  * rejected id is shown with the token (`redact`) replaced, and shortened.
@@ -13,19 +10,28 @@ export function checkId(
   value: unknown,
   redact: Redact = (text) => text,
 ): asserts value is string {
-  const got = (): string => show(typeof value === 'string' ? redact(value) : value);
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new TypeError(`${name} must be a non-empty string, got ${got()}`);
+  const problem =
+    typeof value !== 'string' || value === ''
+      ? 'be a non-empty string'
+      : value === '.' || value === '..'
+        ? 'not be "." or ".."'
+        : /[/?#]/.test(value)
+          ? `not contain "/", "?" or "#"${name === 'actorId' && value.includes('/') ? ' (write username~actor-name)' : ''}`
+          : // A surrogate without its other half: openapi-fetch would throw a bare URIError.
+            wellFormed(value)
+            ? ''
+            : 'be well-formed UTF-16 (no lone surrogate)';
+  if (problem) {
+    const got = show(typeof value === 'string' ? redact(value) : value);
+    throw new TypeError(`${name} must ${problem}, got ${got}`);
   }
-  if (value === '.' || value === '..') {
-    throw new TypeError(`${name} must not be "." or "..", got ${got()}`);
-  }
-  if (/[/?#]/.test(value)) {
-    const hint = name === 'actorId' && value.includes('/') ? ' (write username~actor-name)' : '';
-    throw new TypeError(`${name} must not contain "/", "?" or "#"${hint}, got ${got()}`);
-  }
-  if (LONE_SURROGATE.test(value)) {
-    throw new TypeError(`${name} must be well-formed UTF-16 (no lone surrogate), got ${got()}`);
+}
+
+function wellFormed(value: string): boolean {
+  try {
+    return encodeURIComponent(value) !== '';
+  } catch {
+    return false;
   }
 }
 
@@ -58,19 +64,11 @@ export function checkSignal(value: unknown): AbortSignal | undefined {
 }
 
 /** The option keys each method accepts, in the order its documentation lists them. */
-export const CLIENT_OPTIONS = [
-  'token',
-  'baseUrl',
-  'fetch',
-  'timeoutMs',
-  'maxRetries',
-  'minRetryDelayMs',
-  'maxRetryDelayMs',
-  'userAgent',
-] as const;
-export const LIST_OPTIONS = ['offset', 'limit', 'desc', 'signal'] as const;
-export const WALK_OPTIONS = ['offset', 'pageSize', 'desc', 'maxItems', 'signal'] as const;
-export const ABORT_OPTIONS = ['signal'] as const;
+export const CLIENT_OPTIONS =
+  'token baseUrl fetch timeoutMs maxRetries minRetryDelayMs maxRetryDelayMs userAgent'.split(' ');
+export const LIST_OPTIONS = 'offset limit desc signal'.split(' ');
+export const WALK_OPTIONS = 'offset pageSize desc maxItems signal'.split(' ');
+export const ABORT_OPTIONS = ['signal'];
 
 /**
  * An optional options object. With `keys`, a key outside them is a TypeError that lists the
@@ -93,14 +91,11 @@ export function checkOptions<T extends object>(
   return value;
 }
 
-// Names that mean the same thing in the other method's options.
-const RELATED: Readonly<Record<string, string>> = { limit: 'pageSize', pageSize: 'limit' };
-
 function unknownKey(name: string, key: string, keys: readonly string[]): TypeError {
-  const related = RELATED[key];
-  let nearest = keys[0] ?? '';
-  if (related !== undefined && keys.includes(related)) nearest = related;
-  else {
+  // limit (one page) and pageSize (a walk) mean the same, whatever the spelling distance.
+  const alias = key === 'limit' ? 'pageSize' : key === 'pageSize' ? 'limit' : '';
+  let nearest = alias;
+  if (!keys.includes(alias)) {
     let best = Infinity;
     for (const each of keys) {
       const distance = editDistance(key.toLowerCase(), each.toLowerCase());
@@ -112,20 +107,20 @@ function unknownKey(name: string, key: string, keys: readonly string[]): TypeErr
   );
 }
 
-/** Levenshtein distance: insertions, deletions and substitutions. */
+/** Levenshtein distance: insertions, deletions and substitutions, one row at a time. */
 export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
+    let diagonal = row[0]!;
+    row[0] = i;
     for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, substitution));
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
     }
-    previous = row;
   }
-  return previous[b.length] ?? 0;
+  return row[b.length]!;
 }
-
 /** A short, safe description of any value for an error message (never throws). */
 export function show(value: unknown): string {
   if (typeof value === 'string')

@@ -102,12 +102,7 @@ describe('ApifyApiError', () => {
       { apiMessage: 'Actor is not public' },
       /^403: Actor is not public \(GET /,
     ],
-    [
-      'neither',
-      { error: { code: 17 } },
-      {},
-      /^403: the error object had neither type nor message: .*code.*17/,
-    ],
+    ['neither', { error: { code: 17 } }, {}, /^403: the error object had no message: .*code.*17/],
   ])('keeps what an error body with %s had', async (_what, body, kept, message) => {
     server().handle((_req, res) => sendJson(res, 403, body));
     const error = await rejectionOf(clientOf(server()).listBuilds(ACTOR));

@@ -53,16 +53,9 @@ describe('a rejected baseUrl', () => {
     const error = thrownBy(() => createBuildsClient({ baseUrl, token: 'another-token' }));
     expect(error).toBeInstanceOf(TypeError);
     expect((error as Error).message).toMatch(
-      /^baseUrl must be an absolute http\(s\) URL without query or fragment, got ".*" with a query or fragment \(not shown\)$/,
+      /^baseUrl must be an absolute http\(s\) URL without query or fragment, got a URL with a query, fragment or credentials \(not shown\)$/,
     );
     expectNoToken(error);
-  });
-
-  it('is shown up to its query, so the mistake can still be found', () => {
-    const error = thrownBy(() =>
-      createBuildsClient({ baseUrl: `api.apify.com/v2?token=${TOKEN}` }),
-    );
-    expect((error as Error).message).toContain('"api.apify.com/v2"');
   });
 
   it('does not quote credentials of a URL that does not parse', () => {
