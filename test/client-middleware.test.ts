@@ -65,6 +65,19 @@ describe('a middleware that replaces the Response', () => {
     expect(page).toMatchObject({ count: 1, items: [{ id: 'build0' }] });
   });
 
+  it('keeps working when a middleware only reads a clone and hands the Response on', async () => {
+    answerBuilds();
+    const logged: number[] = [];
+    const client = clientWith({
+      onResponse: async ({ response }) => {
+        const body = (await response.clone().json()) as { data: { count: number } };
+        logged.push(body.data.count);
+      },
+    });
+    expect((await client.listBuilds(ACTOR)).count).toBe(3);
+    expect(logged).toEqual([3]);
+  });
+
   it('still gives an ApifyApiError with status, request and attempts', async () => {
     server().handle((_req, res, count) =>
       count < 3
