@@ -24,16 +24,9 @@ export function redactor(token: string | undefined): Redact {
   return (text) => text.replace(pattern, '***');
 }
 
-/** Response headers with the token replaced in every value (only copied when one has it). */
+/** A copy of response headers with the token replaced in every value. */
 export function redactHeaders(headers: Headers, redact: Redact): Headers {
-  let copy: Headers | undefined;
-  headers.forEach((value, name) => {
-    const clean = redact(value);
-    if (clean === value) return;
-    copy ??= new Headers(headers);
-    copy.set(name, clean);
-  });
-  return copy ?? headers;
+  return new Headers([...headers].map(([name, value]) => [name, redact(value)]));
 }
 
 /**
