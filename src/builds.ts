@@ -1,16 +1,25 @@
 // The build methods: validate input, call the two endpoints through openapi-fetch, unwrap `data`.
 import type { Client } from 'openapi-fetch';
-import type { BuildsClient, ListBuildsOptions } from './client.js';
 import { checkPage } from './page.js';
+import { MAX_LIMIT } from './paginate.js';
+import type { BuildsClient, ListBuildsOptions } from './public.js';
+import { redactHeaders, type Redact } from './redact.js';
 import { isObject, unwrapData } from './responses.js';
-import { requestOf } from './transport.js';
+import type { Exchange, Send } from './transport.js';
 import type { Build, BuildsPage, paths } from './types.js';
-import { checkBoolean, checkId, checkInteger, checkOptions, checkSignal } from './validate.js';
+import {
+  ABORT_OPTIONS,
+  LIST_OPTIONS,
+  checkBoolean,
+  checkId,
+  checkInteger,
+  checkOptions,
+  checkSignal,
+} from './validate.js';
 import { walkBuildPages, walkBuilds, type FetchBuildsPage } from './walk.js';
 
 const LIST = '/v2/actors/{actorId}/builds';
 const ABORT = '/v2/actors/{actorId}/builds/{buildId}/abort';
-const MAX_LIMIT = 1000;
 
 type ListQuery = { offset?: number; limit?: number; desc?: boolean };
 
@@ -21,30 +30,42 @@ function isBuild(data: unknown): data is Build {
 export function createBuildMethods(
   raw: Client<paths>,
   basePath: string,
-  redact: (text: string) => string,
-  /** The transport for these calls: it keeps each body as text (see `textOf`). */
-  fetch: (request: Request) => Promise<Response>,
+  redact: Redact,
+  /** The retrying transport; each call passes its own Exchange to learn what was sent. */
+  send: Send,
 ): Omit<BuildsClient, 'raw'> {
   const prefix = basePath.replace(/\/+$/, '');
+  // The path asked for, for when no request went out (a middleware answered in its place).
   const pathOf = (...segments: string[]): string =>
-    `${prefix}/v2/actors/${segments.map(encodeURIComponent).join('/')}`;
+    redact(`${prefix}/v2/actors/${segments.map(encodeURIComponent).join('/')}`);
+
+  /** A call's Exchange, and a fetch for openapi-fetch that sends through it. */
+  function exchangeOf(
+    method: string,
+    signal: AbortSignal | undefined,
+  ): [Exchange, (request: Request) => Promise<Response>] {
+    const exchange: Exchange = { method, path: '', attempts: 1, signal };
+    return [exchange, (request) => send(request, exchange)];
+  }
 
   async function getPage(
     actorId: string,
     query: ListQuery,
     signal: AbortSignal | undefined,
   ): Promise<BuildsPage> {
-    const { response } = await raw.GET(LIST, {
+    const [exchange, fetch] = exchangeOf('GET', signal);
+    // 'stream': openapi-fetch leaves a 2xx body unread; unwrapData decodes it once.
+    const result = await raw.GET(LIST, {
       params: { path: { actorId }, query },
-      // The body waits in `textOf`; 'text' keeps openapi-fetch from parsing the bodiless copy.
-      parseAs: 'text',
+      parseAs: 'stream',
       fetch,
-      signal: signal ?? null,
     });
-    const fallback = { method: 'GET', path: `${pathOf(actorId)}/builds`, attempts: 1 };
-    const data = unwrapData(response, fallback, redact, 'data: a page of builds', isObject);
-    const request = { ...(requestOf.get(response) ?? fallback), status: response.status };
-    return checkPage(data, query.offset, request);
+    exchange.path ||= `${pathOf(actorId)}/builds`;
+    const data = await unwrapData(result, exchange, redact, 'data: a page of builds', isObject);
+    const { status, headers } = result.response;
+    return checkPage(data, query.offset, { ...exchange, status }, () =>
+      redactHeaders(headers, redact),
+    );
   }
 
   const walkPage =
@@ -54,8 +75,8 @@ export function createBuildMethods(
 
   return {
     async listBuilds(actorId, options) {
-      checkId('actorId', actorId);
-      const given = checkOptions('options', options);
+      checkId('actorId', actorId, redact);
+      const given = checkOptions('options', options, LIST_OPTIONS);
       const signal = checkSignal(given.signal);
       const query: ListQuery = {};
       if (given.offset !== undefined)
@@ -68,29 +89,34 @@ export function createBuildMethods(
     },
 
     iterateBuildPages(actorId, options) {
-      return walkBuildPages(actorId, options, walkPage(actorId), `${pathOf(actorId)}/builds`);
+      return walkBuildPages(
+        actorId,
+        options,
+        walkPage(actorId),
+        () => `${pathOf(actorId)}/builds`,
+        redact,
+      );
     },
 
     iterateBuilds(actorId, options) {
-      return walkBuilds(actorId, options, walkPage(actorId), `${pathOf(actorId)}/builds`);
+      return walkBuilds(
+        actorId,
+        options,
+        walkPage(actorId),
+        () => `${pathOf(actorId)}/builds`,
+        redact,
+      );
     },
 
     async abortBuild(actorId, buildId, options) {
-      checkId('actorId', actorId);
-      checkId('buildId', buildId);
-      const signal = checkSignal(checkOptions('options', options).signal);
-      const { response } = await raw.POST(ABORT, {
-        params: { path: { actorId, buildId } },
-        parseAs: 'text',
-        fetch,
-        signal: signal ?? null,
-      });
-      const fallback = {
-        method: 'POST',
-        path: `${pathOf(actorId, 'builds', buildId)}/abort`,
-        attempts: 1,
-      };
-      return unwrapData(response, fallback, redact, 'data: a build', isBuild);
+      checkId('actorId', actorId, redact);
+      checkId('buildId', buildId, redact);
+      const signal = checkSignal(checkOptions('options', options, ABORT_OPTIONS).signal);
+      const [exchange, fetch] = exchangeOf('POST', signal);
+      const params = { path: { actorId, buildId } };
+      const result = await raw.POST(ABORT, { params, parseAs: 'stream', fetch });
+      exchange.path ||= `${pathOf(actorId, 'builds', buildId)}/abort`;
+      return unwrapData(result, exchange, redact, 'data: a build', isBuild);
     },
   };
 }

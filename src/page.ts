@@ -40,6 +40,8 @@ export function checkPage(
   data: unknown,
   requestedOffset: number | undefined,
   request: RequestDetails & { status: number },
+  /** Headers of the response, asked for only when the page is rejected. */
+  headers?: () => Headers,
 ): BuildsPage {
   const problem = pageProblem(data, requestedOffset);
   if (problem === undefined) return data as BuildsPage;
@@ -48,6 +50,7 @@ export function checkPage(
     method: request.method,
     path: request.path,
     attempts: request.attempts,
+    headers: headers?.(),
     message: `expected a JSON body with data: a page of builds, but ${problem}`,
   });
 }

@@ -1,11 +1,19 @@
 // The walks behind iterateBuildPages and iterateBuilds: options, one page fetched ahead at most,
 // and the caller's signal linked only while one of the walk's requests is in flight.
-import type { IterateBuildsOptions } from './client.js';
+import type { IterateBuildsOptions } from './public.js';
+import type { Redact } from './redact.js';
 import { ApifyApiError } from './errors.js';
 import { MAX_LIMIT, WalkError, advanceWalk, startWalk, type PageRequest } from './paginate.js';
 import { forwardAbort } from './signals.js';
 import type { BuildShort, BuildsPage } from './types.js';
-import { checkBoolean, checkId, checkInteger, checkOptions, checkSignal } from './validate.js';
+import {
+  WALK_OPTIONS,
+  checkBoolean,
+  checkId,
+  checkInteger,
+  checkOptions,
+  checkSignal,
+} from './validate.js';
 
 /** Fetches one page of the walk; `desc` is sent only when true. */
 export type FetchBuildsPage = (
@@ -13,9 +21,9 @@ export type FetchBuildsPage = (
   signal: AbortSignal,
 ) => Promise<BuildsPage>;
 
-function walkOptions(actorId: string, options: IterateBuildsOptions | undefined) {
-  checkId('actorId', actorId);
-  const given = checkOptions('options', options);
+function walkOptions(actorId: string, options: IterateBuildsOptions | undefined, redact: Redact) {
+  checkId('actorId', actorId, redact);
+  const given = checkOptions('options', options, WALK_OPTIONS);
   const signal = checkSignal(given.signal);
   const walk = {
     offset: checkInteger('offset', given.offset, 0, Number.MAX_SAFE_INTEGER, 0),
@@ -47,13 +55,15 @@ export function walkBuildPages(
   actorId: string,
   options: IterateBuildsOptions | undefined,
   fetchPage: FetchBuildsPage,
-  path: string,
+  /** The list path, for errors; computed only once the actorId has been checked. */
+  path: () => string,
+  redact: Redact,
 ): PageWalk {
   // Bad input rejects the first `next()`; nothing is sent.
   let checked: ReturnType<typeof walkOptions> | undefined;
   let problem: unknown;
   try {
-    checked = walkOptions(actorId, options);
+    checked = walkOptions(actorId, options, redact);
   } catch (error) {
     problem = error;
   }
@@ -119,7 +129,7 @@ export function walkBuildPages(
         throw new ApifyApiError({
           status: 200,
           method: 'GET',
-          path,
+          path: path(),
           attempts: 1,
           message: error.message,
         });
@@ -159,9 +169,10 @@ export function walkBuilds(
   actorId: string,
   options: IterateBuildsOptions | undefined,
   fetchPage: FetchBuildsPage,
-  path: string,
+  path: () => string,
+  redact: Redact,
 ): AsyncIterableIterator<BuildShort> {
-  const pages = walkBuildPages(actorId, options, fetchPage, path);
+  const pages = walkBuildPages(actorId, options, fetchPage, path, redact);
   const signal = pages.signal;
   let items: BuildShort[] = [];
   let index = 0;

@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 const clientOf = (s: BuildsServer) =>
-  createBuildsClient({ baseUrl: s.url, token: 't', maxRetries: 0, timeoutMs: 5000 });
+  createBuildsClient({ baseUrl: s.url, token: 'pagination-token', maxRetries: 0, timeoutMs: 5000 });
 const pageRequests = (s: BuildsServer) =>
   s.requests.map(({ offset, limit }) => ({ offset, limit }));
 

@@ -14,7 +14,12 @@ afterEach(async () => {
 });
 
 const clientOf = (s: BuildsServer) =>
-  createBuildsClient({ baseUrl: s.url, token: 't', maxRetries: 0, timeoutMs: 10_000 });
+  createBuildsClient({
+    baseUrl: s.url,
+    token: 'hostile-walk-token',
+    maxRetries: 0,
+    timeoutMs: 10_000,
+  });
 const offsets = (s: BuildsServer) => s.requests.map((r) => r.offset);
 const ids = (builds: BuildShort[]) => builds.map((b) => b.id);
 
