@@ -1,27 +1,27 @@
 // The build methods: validate input, call the two endpoints through openapi-fetch, unwrap `data`.
 import type { Client } from 'openapi-fetch';
-import type { BuildsClient, IterateBuildsOptions, ListBuildsOptions } from './client.js';
-import { walkPages, type PageRequest, type WalkOptions } from './paginate.js';
+import { checkPage } from './page.js';
+import { MAX_LIMIT } from './paginate.js';
+import type { BuildsClient, ListBuildsOptions } from './public.js';
+import { redactHeaders, type Redact } from './redact.js';
 import { isObject, unwrapData } from './responses.js';
-import type { Build, BuildShort, BuildsPage, paths } from './types.js';
-import { checkBoolean, checkId, checkInteger, checkOptions, checkSignal } from './validate.js';
+import type { Exchange, Send } from './transport.js';
+import type { Build, BuildsPage, paths } from './types.js';
+import {
+  ABORT_OPTIONS,
+  LIST_OPTIONS,
+  checkBoolean,
+  checkId,
+  checkInteger,
+  checkOptions,
+  checkSignal,
+} from './validate.js';
+import { walkBuildPages, walkBuilds, type FetchBuildsPage } from './walk.js';
 
 const LIST = '/v2/actors/{actorId}/builds';
 const ABORT = '/v2/actors/{actorId}/builds/{buildId}/abort';
-const MAX_LIMIT = 1000;
 
 type ListQuery = { offset?: number; limit?: number; desc?: boolean };
-
-function isBuildsPage(data: unknown): data is BuildsPage {
-  return (
-    isObject(data) &&
-    Array.isArray(data['items']) &&
-    typeof data['total'] === 'number' &&
-    typeof data['offset'] === 'number' &&
-    typeof data['count'] === 'number' &&
-    typeof data['limit'] === 'number'
-  );
-}
 
 function isBuild(data: unknown): data is Build {
   return isObject(data) && typeof data['id'] === 'string' && typeof data['status'] === 'string';
@@ -30,69 +30,53 @@ function isBuild(data: unknown): data is Build {
 export function createBuildMethods(
   raw: Client<paths>,
   basePath: string,
-  redact: (text: string) => string,
-  /** The transport for these calls: it keeps each body as text (see `textOf`). */
-  fetch: (request: Request) => Promise<Response>,
+  redact: Redact,
+  /** The retrying transport; each call passes its own Exchange to learn what was sent. */
+  send: Send,
 ): Omit<BuildsClient, 'raw'> {
   const prefix = basePath.replace(/\/+$/, '');
+  // The path asked for, for when no request went out (a middleware answered in its place).
   const pathOf = (...segments: string[]): string =>
-    `${prefix}/v2/actors/${segments.map(encodeURIComponent).join('/')}`;
+    redact(`${prefix}/v2/actors/${segments.map(encodeURIComponent).join('/')}`);
+
+  /** A call's Exchange, and a fetch for openapi-fetch that sends through it. */
+  function exchangeOf(
+    method: string,
+    signal: AbortSignal | undefined,
+  ): [Exchange, (request: Request) => Promise<Response>] {
+    const exchange: Exchange = { method, path: '', attempts: 1, signal };
+    return [exchange, (request) => send(request, exchange)];
+  }
 
   async function getPage(
     actorId: string,
     query: ListQuery,
     signal: AbortSignal | undefined,
   ): Promise<BuildsPage> {
-    const { response } = await raw.GET(LIST, {
+    const [exchange, fetch] = exchangeOf('GET', signal);
+    // 'stream': openapi-fetch leaves a 2xx body unread; unwrapData decodes it once.
+    const result = await raw.GET(LIST, {
       params: { path: { actorId }, query },
-      // The body waits in `textOf`; 'text' keeps openapi-fetch from parsing the bodiless copy.
-      parseAs: 'text',
+      parseAs: 'stream',
       fetch,
-      signal: signal ?? null,
     });
-    const fallback = { method: 'GET', path: `${pathOf(actorId)}/builds`, attempts: 1 };
-    return unwrapData(response, fallback, redact, 'data: a page of builds', isBuildsPage);
+    exchange.path ||= `${pathOf(actorId)}/builds`;
+    const data = await unwrapData(result, exchange, redact, 'data: a page of builds', isObject);
+    const { status, headers } = result.response;
+    return checkPage(data, query.offset, { ...exchange, status }, () =>
+      redactHeaders(headers, redact),
+    );
   }
 
-  function walkOptions(
-    actorId: string,
-    options: IterateBuildsOptions | undefined,
-  ): WalkOptions & { signal?: AbortSignal } {
-    checkId('actorId', actorId);
-    const given = checkOptions('options', options);
-    const signal = checkSignal(given.signal);
-    const walk = {
-      offset: checkInteger('offset', given.offset, 0, Number.MAX_SAFE_INTEGER, 0),
-      pageSize: checkInteger('pageSize', given.pageSize, 1, MAX_LIMIT, MAX_LIMIT),
-      desc: checkBoolean('desc', given.desc) ?? false,
-      maxItems: checkInteger(
-        'maxItems',
-        given.maxItems,
-        0,
-        Number.MAX_SAFE_INTEGER,
-        Number.MAX_SAFE_INTEGER,
-      ),
-    };
-    return signal === undefined ? walk : { ...walk, signal };
-  }
-
-  async function* pages(
-    actorId: string,
-    options: IterateBuildsOptions | undefined,
-  ): AsyncGenerator<BuildsPage, void, undefined> {
-    const { signal, ...walk } = walkOptions(actorId, options);
-    const fetchPage = (
-      { offset, limit }: PageRequest,
-      pageSignal: AbortSignal,
-    ): Promise<BuildsPage> =>
-      getPage(actorId, walk.desc ? { offset, limit, desc: true } : { offset, limit }, pageSignal);
-    yield* walkPages<BuildShort, BuildsPage>(fetchPage, walk, signal);
-  }
+  const walkPage =
+    (actorId: string): FetchBuildsPage =>
+    (query, signal) =>
+      getPage(actorId, query, signal);
 
   return {
     async listBuilds(actorId, options) {
-      checkId('actorId', actorId);
-      const given = checkOptions('options', options);
+      checkId('actorId', actorId, redact);
+      const given = checkOptions('options', options, LIST_OPTIONS);
       const signal = checkSignal(given.signal);
       const query: ListQuery = {};
       if (given.offset !== undefined)
@@ -105,86 +89,34 @@ export function createBuildMethods(
     },
 
     iterateBuildPages(actorId, options) {
-      return pages(actorId, options);
+      return walkBuildPages(
+        actorId,
+        options,
+        walkPage(actorId),
+        () => `${pathOf(actorId)}/builds`,
+        redact,
+      );
     },
 
     iterateBuilds(actorId, options) {
-      return flatten(pages(actorId, options));
+      return walkBuilds(
+        actorId,
+        options,
+        walkPage(actorId),
+        () => `${pathOf(actorId)}/builds`,
+        redact,
+      );
     },
 
     async abortBuild(actorId, buildId, options) {
-      checkId('actorId', actorId);
-      checkId('buildId', buildId);
-      const signal = checkSignal(checkOptions('options', options).signal);
-      const { response } = await raw.POST(ABORT, {
-        params: { path: { actorId, buildId } },
-        parseAs: 'text',
-        fetch,
-        signal: signal ?? null,
-      });
-      const fallback = {
-        method: 'POST',
-        path: `${pathOf(actorId, 'builds', buildId)}/abort`,
-        attempts: 1,
-      };
-      return unwrapData(response, fallback, redact, 'data: a build', isBuild);
+      checkId('actorId', actorId, redact);
+      checkId('buildId', buildId, redact);
+      const signal = checkSignal(checkOptions('options', options, ABORT_OPTIONS).signal);
+      const [exchange, fetch] = exchangeOf('POST', signal);
+      const params = { path: { actorId, buildId } };
+      const result = await raw.POST(ABORT, { params, parseAs: 'stream', fetch });
+      exchange.path ||= `${pathOf(actorId, 'builds', buildId)}/abort`;
+      return unwrapData(result, exchange, redact, 'data: a build', isBuild);
     },
   };
-}
-
-/**
- * Items of each page in turn. Hand-written rather than an async generator: items already in
- * memory are handed out without a generator round trip each. Calls that overlap share one page
- * load, so items still come once each and in order.
- */
-function flatten<T>(
-  pages: AsyncGenerator<{ items: T[] }, void, undefined>,
-): AsyncIterableIterator<T> {
-  let items: T[] = [];
-  let index = 0;
-  let done = false;
-  let loading: Promise<void> | undefined;
-  const load = async (): Promise<void> => {
-    try {
-      const step = await pages.next();
-      if (step.done) done = true;
-      else [items, index] = [step.value.items, 0];
-    } finally {
-      loading = undefined;
-    }
-  };
-  const step = async (): Promise<IteratorResult<T, undefined>> => {
-    while (index >= items.length) {
-      if (done) return { done: true, value: undefined };
-      await (loading ??= load());
-    }
-    return { done: false, value: items[index++] as T };
-  };
-  // Calls that must wait for a page run one after another, so results keep the call order.
-  let waiting = 0;
-  let tail: Promise<unknown> = Promise.resolve();
-  const iterator: AsyncIterableIterator<T> = {
-    next(): Promise<IteratorResult<T, undefined>> {
-      // A build already at hand costs one settled promise and nothing more.
-      if (waiting === 0 && index < items.length) {
-        return Promise.resolve({ done: false, value: items[index++] as T });
-      }
-      waiting += 1;
-      const result = tail.then(step).finally(() => {
-        waiting -= 1;
-      });
-      tail = result.catch(() => {});
-      return result;
-    },
-    async return(): Promise<IteratorResult<T, undefined>> {
-      done = true;
-      items = [];
-      await pages.return();
-      return { done: true, value: undefined };
-    },
-    [Symbol.asyncIterator]() {
-      return iterator;
-    },
-  };
-  return iterator;
 }

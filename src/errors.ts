@@ -1,87 +1,122 @@
-/** What every error of a request knows about it. */
-export interface RequestDetails {
-  /** HTTP method, e.g. `GET`. */
-  method: string;
+// The errors a call can end with: one base class, so one `instanceof` catches them all, and each
+// names the request it belongs to.
+
+/**
+ * Base of every error this library raises about a request: {@link ApifyApiError},
+ * {@link ApifyTimeoutError} and {@link ApifyNetworkError}. Bad input is a `TypeError` or
+ * `RangeError` instead, thrown before anything is sent.
+ */
+export class ApifyError extends Error {
+  static {
+    this.prototype.name = 'ApifyError';
+  }
+  // `declare`: set in the constructor, with no field initialisers emitted for them.
+  /** HTTP method of the request, e.g. `GET`. */
+  declare readonly method: string;
   /** The request path without query string, e.g. `/v2/actors/janedoe~my-actor/builds`. */
-  path: string;
-  /** How many attempts were made, retries included. */
-  attempts: number;
-}
+  declare readonly path: string;
+  /** How many attempts were made, retries included: 1 when the request was not retried. */
+  declare readonly attempts: number;
 
-/** The fields of an {@link ApifyApiError}. */
-export interface ApiErrorDetails extends RequestDetails {
-  /** HTTP status of the last response. */
-  status: number;
-  /** `error.type` of the response body, when it had one (e.g. `record-not-found`). */
-  type?: string | undefined;
-  /** `error.message` of the response body, or a description of a body that was not JSON. */
-  message: string;
-}
-
-function describe({ method, path, attempts }: RequestDetails): string {
-  return attempts > 1 ? `${method} ${path} (after ${attempts} attempts)` : `${method} ${path}`;
+  /**
+   * @param message - What went wrong; the request is appended in parentheses.
+   * @param request - The method, path and number of attempts of the request.
+   * @param options - `cause`, as for `Error`.
+   */
+  constructor(
+    message: string,
+    request: { method: string; path: string; attempts: number },
+    options?: ErrorOptions,
+  ) {
+    const { method, path, attempts } = request;
+    const after = attempts > 1 ? `, after ${attempts} attempts` : '';
+    super(`${message} (${method} ${path}${after})`, options);
+    this.method = method;
+    this.path = path;
+    this.attempts = attempts;
+  }
 }
 
 /**
  * The API answered with a status outside 2xx, or with a 2xx body that is not the expected JSON.
- * `message` is the server's `error.message` (or a description of a body that had none); the
- * request it answered is in `status`, `method`, `path` and `attempts`.
+ * The message names status, type, method and path, e.g.
+ * `404 record-not-found: Actor was not found (GET /v2/actors/janedoe~x/builds)`.
  */
-export class ApifyApiError extends Error {
+export class ApifyApiError extends ApifyError {
   static {
     this.prototype.name = 'ApifyApiError';
   }
-  readonly status: number;
+  /** HTTP status of the last response. */
+  declare readonly status: number;
   // `declare`: a plain field would be an own `type: undefined` even when the body had no type.
+  /** `error.type` of the response body, when it had one (e.g. `record-not-found`). */
   declare readonly type?: string;
-  readonly method: string;
-  readonly path: string;
-  readonly attempts: number;
+  /** `error.message` of the response body, as the server sent it, when it had one. */
+  declare readonly apiMessage?: string;
+  /** Headers of the last response (e.g. `Retry-After` of a final 429). */
+  declare readonly headers: Headers;
 
-  constructor(details: ApiErrorDetails, options?: ErrorOptions) {
-    super(details.message, options);
-    this.status = details.status;
-    if (details.type !== undefined) this.type = details.type;
-    this.method = details.method;
-    this.path = details.path;
-    this.attempts = details.attempts;
+  /**
+   * @param details - The request (`method`, `path`, `attempts`), the response (`status`,
+   * `headers`, `type`, `apiMessage`) and `message`, a description of what the server sent.
+   * @param options - `cause`, as for `Error`.
+   */
+  constructor(
+    details: {
+      status: number;
+      method: string;
+      path: string;
+      attempts: number;
+      message: string;
+      type?: string | undefined;
+      apiMessage?: string | undefined;
+      headers?: Headers | undefined;
+    },
+    options?: ErrorOptions,
+  ) {
+    const { status, type, message } = details;
+    super(`${status}${type === undefined ? '' : ` ${type}`}: ${message}`, details, options);
+    this.status = status;
+    if (type !== undefined) this.type = type;
+    if (details.apiMessage !== undefined) this.apiMessage = details.apiMessage;
+    this.headers = details.headers ?? new Headers();
   }
 }
 
+/** The fields the {@link ApifyApiError} constructor takes. */
+export type ApiErrorDetails = ConstructorParameters<typeof ApifyApiError>[0];
+
+/** What every error of a request knows about it. */
+export type RequestDetails = ConstructorParameters<typeof ApifyError>[1];
+
 /** One attempt took longer than `timeoutMs` (and no retry was left). */
-export class ApifyTimeoutError extends Error {
+export class ApifyTimeoutError extends ApifyError {
   static {
     this.prototype.name = 'ApifyTimeoutError';
   }
-  readonly timeoutMs: number;
-  readonly method: string;
-  readonly path: string;
-  readonly attempts: number;
+  /** The time limit of each attempt, in ms. */
+  declare readonly timeoutMs: number;
 
-  constructor(details: RequestDetails & { timeoutMs: number }) {
-    super(`${describe(details)} timed out: no complete response within ${details.timeoutMs} ms`);
+  /** @param details - The request, and the time limit it exceeded. */
+  constructor(details: { method: string; path: string; attempts: number; timeoutMs: number }) {
+    super(`timed out: no complete response within ${details.timeoutMs} ms`, details);
     this.timeoutMs = details.timeoutMs;
-    this.method = details.method;
-    this.path = details.path;
-    this.attempts = details.attempts;
   }
 }
 
 /** No HTTP response arrived (refused, reset, DNS, TLS ...); the original error is `cause`. */
-export class ApifyNetworkError extends Error {
+export class ApifyNetworkError extends ApifyError {
   static {
     this.prototype.name = 'ApifyNetworkError';
   }
-  readonly method: string;
-  readonly path: string;
-  readonly attempts: number;
 
-  constructor(details: RequestDetails, cause: unknown) {
+  /**
+   * @param details - The request that got no response.
+   * @param cause - What the fetch implementation threw.
+   */
+  constructor(details: { method: string; path: string; attempts: number }, cause: unknown) {
     const reason = cause instanceof Error ? causeText(cause) : String(cause);
-    super(`${describe(details)} failed without a response: ${reason}`, { cause });
-    this.method = details.method;
-    this.path = details.path;
-    this.attempts = details.attempts;
+    super(`failed without a response: ${reason}`, details, { cause });
   }
 }
 

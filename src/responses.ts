@@ -1,73 +1,105 @@
-// Turns a response of the text transport into the unwrapped `data`, or an ApifyApiError that says
-// what the server sent, whatever the body was (JSON error, HTML page, empty, truncated).
+// Turns what openapi-fetch read from a response into the unwrapped `data`, or an ApifyApiError
+// that says what the server sent, whatever the body was (JSON error, HTML page, empty, truncated).
 import { ApifyApiError, type RequestDetails } from './errors.js';
-import { requestOf, textOf } from './transport.js';
+import { redactHeaders, type Redact } from './redact.js';
+import { keptBytes } from './transport.js';
+
+/** What openapi-fetch returns for a call made with `parseAs: 'stream'`. */
+export interface StreamResult {
+  /** The body of another status than 2xx: parsed JSON, else the text itself. */
+  error?: unknown;
+  /** The response as the last middleware handed it on. */
+  response: Response;
+}
+
+const decoder = new TextDecoder();
 
 /**
- * Parses the body the text transport kept for `response` (see `textOf`) and returns its `data`,
- * after `accept` has checked the shape; anything else becomes an ApifyApiError.
+ * Reads the body of a 2xx once, from the response the last middleware handed on, and returns
+ * its `data` after `accept` has checked the shape; any other answer becomes an ApifyApiError
+ * naming `request`.
  */
-export function unwrapData<T>(
+export async function unwrapData<T>(
+  { error, response }: StreamResult,
+  request: RequestDetails,
+  redact: Redact,
+  what: string,
+  accept: (data: unknown) => data is T,
+): Promise<T> {
+  if (response.ok) {
+    // The transport's own response: its bytes are at hand, no stream to go through.
+    const bytes = keptBytes(response);
+    const text = bytes === undefined ? await response.text() : decoder.decode(bytes);
+    return parseData(text, response, request, redact, what, accept);
+  }
+  {
+    const status = response.statusText ? redact(response.statusText) : '';
+    throw apiError(response, request, redact, describeErrorBody(error, redact, status));
+  }
+}
+
+function parseData<T>(
+  text: string,
   response: Response,
-  fallback: RequestDetails,
-  redact: (text: string) => string,
+  request: RequestDetails,
+  redact: Redact,
   what: string,
   accept: (data: unknown) => data is T,
 ): T {
-  const details = requestOf.get(response) ?? fallback;
-  // No kept text: a status that has no body.
-  const text = textOf.get(response) ?? '';
-  if (!response.ok) {
-    throw new ApifyApiError({
-      ...details,
-      status: response.status,
-      ...describeErrorBody(parseOrText(text), response, redact),
-    });
-  }
   let body: unknown;
   try {
     body = text.length > 0 ? JSON.parse(text) : undefined;
   } catch {
     // No `cause`: V8's SyntaxError quotes a slice of the body, which redaction cannot recognise.
-    throw new ApifyApiError({
-      ...details,
-      status: response.status,
-      message: `expected a JSON body with ${what}, got ${snippet(text, redact)}`,
-    });
+    const message = `expected a JSON body with ${what}, got ${snippet(text, redact)}`;
+    throw apiError(response, request, redact, { message });
   }
   const data = isObject(body) ? body['data'] : undefined;
   if (!accept(data)) {
     const got = body === undefined ? 'an empty body' : snippet(JSON.stringify(body), redact);
-    throw new ApifyApiError({
-      ...details,
-      status: response.status,
+    throw apiError(response, request, redact, {
       message: `expected a JSON body with ${what}, got ${got}`,
     });
   }
   return data;
 }
 
-/** An error body read as openapi-fetch reads one: parsed JSON, else the text itself. */
-function parseOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+function apiError(
+  response: Response,
+  request: RequestDetails,
+  redact: Redact,
+  body: { type?: string; apiMessage?: string; message: string },
+): ApifyApiError {
+  return new ApifyApiError({
+    ...request,
+    ...body,
+    status: response.status,
+    headers: redactHeaders(response.headers, redact),
+  });
 }
 
-/** `type` and `message` from `{ error: { type, message } }`, or a description of another body. */
+/**
+ * `type` and `message` of an `{ error: { type, message } }` body, either of which may be
+ * missing, or a description of another body (HTML page, text, empty, JSON of another shape).
+ */
 export function describeErrorBody(
   body: unknown,
-  response: Response,
-  redact: (text: string) => string,
-): { type?: string; message: string } {
-  if (isObject(body) && isObject(body['error']) && typeof body['error']['message'] === 'string') {
-    const { type, message } = body['error'];
-    const text = redact(message);
-    return typeof type === 'string' ? { type: redact(type), message: text } : { message: text };
+  redact: Redact,
+  statusText = '',
+): { type?: string; apiMessage?: string; message: string } {
+  const error = isObject(body) ? body['error'] : undefined;
+  if (isObject(error)) {
+    const type = typeof error['type'] === 'string' ? redact(error['type']) : undefined;
+    const apiMessage = typeof error['message'] === 'string' ? redact(error['message']) : undefined;
+    if (apiMessage !== undefined) {
+      return type === undefined
+        ? { apiMessage, message: apiMessage }
+        : { type, apiMessage, message: apiMessage };
+    }
+    const message = `the error object had no message: ${snippet(JSON.stringify(body), redact)}`;
+    return type === undefined ? { message } : { type, message };
   }
-  const status = response.statusText ? ` (${redact(response.statusText)})` : '';
+  const status = statusText ? ` (${statusText})` : '';
   if (body === undefined || body === '') return { message: `the response body was empty${status}` };
   if (typeof body === 'string') {
     const kind = /^\s*</.test(body) ? 'an HTML page' : 'text that is not JSON';
@@ -78,12 +110,14 @@ export function describeErrorBody(
   };
 }
 
-function snippet(body: unknown, redact: (text: string) => string): string {
+/** A short, one-line, quoted view of a body: an HTML page's title, or its text without tags. */
+function snippet(body: unknown, redact: Redact): string {
   if (typeof body !== 'string' || body.length === 0) return 'an empty body';
   // Redact before tags, blanks and length are trimmed, which could cut the token in two.
   const text = redact(body);
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
-  const plain = (title ?? text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  // And again after: removing tags and blanks may join what only together is the token.
+  const plain = redact((title ?? text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim());
   return JSON.stringify(plain.length > 160 ? `${plain.slice(0, 160)}…` : plain);
 }
 

@@ -1,7 +1,8 @@
 // The fetch that openapi-fetch calls: per-attempt timeout, the caller's abort, retries with
 // backoff. Each response body is read inside its attempt, so a hang or reset mid-body is a
 // timeout or network error that can be retried, and the caller's abort works while it is read.
-import { ApifyNetworkError, ApifyTimeoutError, type RequestDetails } from './errors.js';
+import { ApifyNetworkError, ApifyTimeoutError } from './errors.js';
+import { redactError, type Redact } from './redact.js';
 import { isRetryableStatus, parseRetryAfter, retryDelay } from './retry.js';
 import { forwardAbort, raceAbort, sleep } from './signals.js';
 
@@ -11,16 +12,23 @@ export interface TransportOptions {
   maxRetries: number;
   minRetryDelayMs: number;
   maxRetryDelayMs: number;
+  /** Keeps the token out of the errors' paths and causes. */
+  redact: Redact;
 }
 
-/** The request (method, path, attempts) behind each response the transport returned. */
-export const requestOf = new WeakMap<Response, RequestDetails>();
-
 /**
- * The body of each response a text transport returned. Such a response has no body of its own:
- * the text is decoded once, and no second stream is built around bytes already read.
+ * One call as the transport reports it back to the caller that passed it: the request it sent
+ * (after any middleware) and how many attempts it took. `signal` is the caller's, if any.
  */
-export const textOf = new WeakMap<Response, string>();
+export interface Exchange {
+  method: string;
+  path: string;
+  attempts: number;
+  signal?: AbortSignal | undefined;
+}
+
+/** Sends a request with timeouts and retries; fills in `exchange` when one is given. */
+export type Send = (request: Request, exchange?: Exchange) => Promise<Response>;
 
 const CALLER_SIGNAL = Symbol('callerSignal');
 type CarriesSignal = Request & { [CALLER_SIGNAL]?: AbortSignal | undefined };
@@ -31,6 +39,10 @@ type CarriesSignal = Request & { [CALLER_SIGNAL]?: AbortSignal | undefined };
  */
 export function createRequestClass(): typeof Request {
   return class extends Request {
+    // openapi-fetch accepts a middleware's replacement only if it passes `instanceof` this class.
+    static override [Symbol.hasInstance](value: unknown): boolean {
+      return value instanceof Request;
+    }
     constructor(input: Request | string | URL, init?: RequestInit) {
       const { signal, ...rest } = init ?? {};
       super(input, rest);
@@ -39,19 +51,40 @@ export function createRequestClass(): typeof Request {
   };
 }
 
+const BYTES = Symbol('bytes');
+type KeepsBytes = Response & { [BYTES]?: ArrayBuffer };
+
+/**
+ * The bytes behind a response this transport made, so a caller handed that very response can
+ * decode them directly; a response a middleware made in its place has none (read its body).
+ */
+export function keptBytes(response: Response): ArrayBuffer | undefined {
+  return (response as KeepsBytes)[BYTES];
+}
+
+/**
+ * The bytes already read, as a body stream. Much cheaper than `new Response(bytes)`, which
+ * copies them and sets up a byte stream; the reader (openapi-fetch, a middleware) decodes once.
+ */
+function streamOf(bytes: ArrayBuffer): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    pull(controller) {
+      controller.enqueue(new Uint8Array(bytes));
+      controller.close();
+    },
+  });
+}
+
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 type Outcome = { response: Response } | { error: ApifyTimeoutError | ApifyNetworkError };
 
 /**
- * With `text: true`, each body is decoded to text once and kept in `textOf`, for callers that
- * parse it themselves; otherwise the response carries its body, as fetch would.
+ * The fetch behind every call. Each body is read as bytes inside its attempt and handed on in
+ * a fresh Response, so whoever reads it (openapi-fetch, a middleware) decodes it only once.
  */
-export function createTransport(
-  options: TransportOptions,
-  { text = false }: { text?: boolean } = {},
-): (request: Request) => Promise<Response> {
-  const { timeoutMs, maxRetries } = options;
+export function createTransport(options: TransportOptions): Send {
+  const { timeoutMs, maxRetries, redact } = options;
   const baseFetch = options.fetch;
   const native = baseFetch === globalThis.fetch;
 
@@ -76,37 +109,40 @@ export function createTransport(
           baseFetch(new Request(url, { ...init, signal }));
       const read = answered.then(async (response) => {
         if (NULL_BODY_STATUSES.has(response.status)) return { response, body: null };
-        return { response, body: text ? await response.text() : await response.arrayBuffer() };
+        return { response, body: await response.arrayBuffer() };
       });
       // The runtime's own fetch settles as soon as the signal aborts, body reads included; an
       // injected one might be slow to notice, so the caller does not wait for it.
       const received = await (native ? read : raceAbort(read, signal));
       const { response, body } = received;
-      const copy = new Response(typeof body === 'string' ? null : body, {
+      const copy = new Response(body === null || body.byteLength === 0 ? null : streamOf(body), {
         status: response.status,
         statusText: response.statusText,
         headers: response.headers,
       });
-      if (typeof body === 'string') textOf.set(copy, body);
       if (response.url) Object.defineProperty(copy, 'url', { value: response.url });
+      if (body !== null) (copy as KeepsBytes)[BYTES] = body;
       return { response: copy };
     } catch (error) {
       if (caller?.aborted) throw caller.reason;
       if (timedOut) return { error: new ApifyTimeoutError({ ...details, timeoutMs }) };
-      return { error: new ApifyNetworkError(details, error) };
+      // The cause chain may quote what the server sent, e.g. a redirect's raw Location.
+      return { error: new ApifyNetworkError(details, redactError(error, redact)) };
     } finally {
       clearTimeout(timer);
       unlink();
     }
   }
 
-  return async function send(request: Request): Promise<Response> {
+  return async function send(request: Request, exchange?: Exchange): Promise<Response> {
     // Our Request class keeps the caller's signal (or undefined) aside; another has its own.
     const caller =
-      CALLER_SIGNAL in request ? (request as CarriesSignal)[CALLER_SIGNAL] : request.signal;
+      exchange?.signal ??
+      (CALLER_SIGNAL in request ? (request as CarriesSignal)[CALLER_SIGNAL] : request.signal);
     caller?.throwIfAborted();
     const method = request.method;
-    const path = new URL(request.url).pathname;
+    const path = redact(new URL(request.url).pathname);
+    if (exchange !== undefined) [exchange.method, exchange.path] = [method, path];
     const body = request.body === null ? undefined : await request.arrayBuffer();
     const init: RequestInit = { method, headers: request.headers, redirect: request.redirect };
     if (body !== undefined) init.body = body;
@@ -118,7 +154,7 @@ export function createTransport(
       if ('response' in outcome) {
         const { response } = outcome;
         if (last || !isRetryableStatus(response.status)) {
-          requestOf.set(response, { method, path, attempts });
+          if (exchange !== undefined) exchange.attempts = attempts;
           return response;
         }
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());

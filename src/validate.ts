@@ -1,16 +1,37 @@
 // Input checks that run before any request, so bad input never reaches the network.
+import type { Redact } from './redact.js';
 
-/** Ids become one path segment; openapi-fetch would collapse `.`/`..` into another URL. */
-export function checkId(name: string, value: unknown): asserts value is string {
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new TypeError(`${name} must be a non-empty string, got ${show(value)}`);
+/**
+ * Ids become one path segment; openapi-fetch would collapse `.`/`..` into another URL. A
+ * rejected id is shown with the token (`redact`) replaced, and shortened.
+ */
+export function checkId(
+  name: string,
+  value: unknown,
+  redact: Redact = (text) => text,
+): asserts value is string {
+  const problem =
+    typeof value !== 'string' || value === ''
+      ? 'be a non-empty string'
+      : value === '.' || value === '..'
+        ? 'not be "." or ".."'
+        : /[/?#]/.test(value)
+          ? `not contain "/", "?" or "#"${name === 'actorId' && value.includes('/') ? ' (write username~actor-name)' : ''}`
+          : // A surrogate without its other half: openapi-fetch would throw a bare URIError.
+            wellFormed(value)
+            ? ''
+            : 'be well-formed UTF-16 (no lone surrogate)';
+  if (problem) {
+    const got = show(typeof value === 'string' ? redact(value) : value);
+    throw new TypeError(`${name} must ${problem}, got ${got}`);
   }
-  if (value === '.' || value === '..') {
-    throw new TypeError(`${name} must not be "." or "..", got ${show(value)}`);
-  }
-  if (/[/?#]/.test(value)) {
-    const hint = name === 'actorId' && value.includes('/') ? ' (write username~actor-name)' : '';
-    throw new TypeError(`${name} must not contain "/", "?" or "#"${hint}, got ${show(value)}`);
+}
+
+function wellFormed(value: string): boolean {
+  try {
+    return encodeURIComponent(value) !== '';
+  } catch {
+    return false;
   }
 }
 
@@ -42,14 +63,64 @@ export function checkSignal(value: unknown): AbortSignal | undefined {
   throw new TypeError(`signal must be an AbortSignal, got ${show(value)}`);
 }
 
-export function checkOptions<T extends object>(name: string, value: T | undefined): Partial<T> {
+/** The option keys each method accepts, in the order its documentation lists them. */
+export const CLIENT_OPTIONS =
+  'token baseUrl fetch timeoutMs maxRetries minRetryDelayMs maxRetryDelayMs userAgent'.split(' ');
+export const LIST_OPTIONS = 'offset limit desc signal'.split(' ');
+export const WALK_OPTIONS = 'offset pageSize desc maxItems signal'.split(' ');
+export const ABORT_OPTIONS = ['signal'];
+
+/**
+ * An optional options object. With `keys`, a key outside them is a TypeError that lists the
+ * accepted keys and the nearest one (an unknown key is a mistake, not something to ignore).
+ */
+export function checkOptions<T extends object>(
+  name: string,
+  value: T | undefined,
+  keys?: readonly string[],
+): Partial<T> {
   if (value === undefined) return {};
   if (typeof value !== 'object' || value === null) {
     throw new TypeError(`${name} must be an object, got ${show(value)}`);
   }
+  if (keys !== undefined) {
+    for (const key in value) {
+      if (!keys.includes(key) && Object.hasOwn(value, key)) throw unknownKey(name, key, keys);
+    }
+  }
   return value;
 }
 
+function unknownKey(name: string, key: string, keys: readonly string[]): TypeError {
+  // limit (one page) and pageSize (a walk) mean the same, whatever the spelling distance.
+  const alias = key === 'limit' ? 'pageSize' : key === 'pageSize' ? 'limit' : '';
+  let nearest = alias;
+  if (!keys.includes(alias)) {
+    let best = Infinity;
+    for (const each of keys) {
+      const distance = editDistance(key.toLowerCase(), each.toLowerCase());
+      if (distance < best) [best, nearest] = [distance, each];
+    }
+  }
+  return new TypeError(
+    `unknown option ${show(key)} in ${name} (accepted: ${keys.join(', ')}); did you mean "${nearest}"?`,
+  );
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions, one row at a time. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
 /** A short, safe description of any value for an error message (never throws). */
 export function show(value: unknown): string {
   if (typeof value === 'string')

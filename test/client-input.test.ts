@@ -22,14 +22,34 @@ beforeEach(() => {
   server().handle((req, res) =>
     req.method === 'POST'
       ? sendJson(res, 200, { data: build(BUILD, 'ABORTING') })
-      : sendJson(res, 200, pageBody(2)),
+      : // A page echoes the offset it was asked for.
+        sendJson(res, 200, {
+          data: {
+            ...pageBody(2).data,
+            offset: Number(new URL(req.url ?? '', server().url).searchParams.get('offset')),
+          },
+        }),
   );
 });
 
 type ErrorClass = typeof TypeError | typeof RangeError;
 type Call = (client: BuildsClient) => Promise<unknown>;
 
-const BAD_IDS: unknown[] = ['', '.', '..', 'a/b', 'a?b', 'a#b', 42, null, undefined, ['a']];
+const BAD_IDS: unknown[] = [
+  '',
+  '.',
+  '..',
+  'a/b',
+  'a?b',
+  'a#b',
+  'a\uD800',
+  '\uDC00b',
+  'a\uDC00\uD800b',
+  42,
+  null,
+  undefined,
+  ['a'],
+];
 
 /** Each call method with a bad actorId or buildId. */
 const badIdCalls: [string, Call][] = BAD_IDS.flatMap((id): [string, Call][] => {
@@ -81,7 +101,7 @@ describe('bad arguments reject before any request', () => {
     const error = await rejectionOf(call(clientOf(server())));
     expect(error).toBeInstanceOf(TypeError);
     expect((error as Error).message).toMatch(
-      /^(actorId|buildId) must (be a non-empty string|not be "\." or "\.\."|not contain "\/", "\?" or "#")/,
+      /^(actorId|buildId) must (be a non-empty string|not be "\." or "\.\."|not contain "\/", "\?" or "#"|be well-formed UTF-16 \(no lone surrogate\))/,
     );
   });
 
@@ -116,6 +136,59 @@ describe('bad arguments reject before any request', () => {
       expect((error as Error).message).toMatch(/^options must be an object, got /);
     }
   });
+
+  it('names the parameter of an id that is not well-formed UTF-16, never a bare URIError', async () => {
+    const client = clientOf(server());
+    for (const [name, call] of [
+      ['actorId', client.listBuilds('a\uD800')],
+      ['actorId', client.iterateBuildPages('a\uD800').next()],
+      ['buildId', client.abortBuild(ACTOR, 'b\uDFFF')],
+    ] as const) {
+      const error = await rejectionOf(call);
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error).not.toBeInstanceOf(URIError);
+      expect((error as Error).message).toMatch(
+        new RegExp(
+          `^${name} must be well-formed UTF-16 \\(no lone surrogate\\), got "[ab]\\\\u[dD]`,
+        ),
+      );
+    }
+  });
+
+  it.each([
+    [
+      'listBuilds',
+      (c: BuildsClient) => c.listBuilds(ACTOR, { pageSize: 10 } as never),
+      'unknown option "pageSize" in options (accepted: offset, limit, desc, signal); did you mean "limit"?',
+    ],
+    [
+      'listBuilds',
+      (c: BuildsClient) => c.listBuilds(ACTOR, { ofset: 10 } as never),
+      'unknown option "ofset" in options (accepted: offset, limit, desc, signal); did you mean "offset"?',
+    ],
+    [
+      'iterateBuilds',
+      (c: BuildsClient) => c.iterateBuilds(ACTOR, { limit: 10 } as never).next(),
+      'unknown option "limit" in options (accepted: offset, pageSize, desc, maxItems, signal); did you mean "pageSize"?',
+    ],
+    [
+      'iterateBuildPages',
+      (c: BuildsClient) => c.iterateBuildPages(ACTOR, { maxitems: 5 } as never).next(),
+      'unknown option "maxitems" in options (accepted: offset, pageSize, desc, maxItems, signal); did you mean "maxItems"?',
+    ],
+    [
+      'abortBuild',
+      (c: BuildsClient) => c.abortBuild(ACTOR, BUILD, { sigal: undefined } as never),
+      'unknown option "sigal" in options (accepted: signal); did you mean "signal"?',
+    ],
+  ])(
+    '%s rejects an unknown option key, naming the accepted and the nearest',
+    async (_m, call, message) => {
+      const error = await rejectionOf(call(clientOf(server())));
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toBe(message);
+    },
+  );
 
   it('maxItems: 0 sends nothing and yields nothing', async () => {
     const client = clientOf(server());
@@ -186,6 +259,18 @@ describe('bad client options throw at once, naming the option', () => {
     [{ fetch: 'fetch' }, TypeError, 'fetch must be a function'],
   ])('%j', (options, kind, message) => {
     expect(() => createBuildsClient(options as BuildsClientOptions)).toThrow(kind);
+    expect(() => createBuildsClient(options as BuildsClientOptions)).toThrow(message);
+  });
+
+  it.each([
+    [
+      { timeout: 100 },
+      'unknown option "timeout" in options (accepted: token, baseUrl, fetch, timeoutMs, maxRetries, minRetryDelayMs, maxRetryDelayMs, userAgent); did you mean "timeoutMs"?',
+    ],
+    [{ retries: 0 }, 'did you mean "maxRetries"?'],
+    [{ baseURL: 'https://api.apify.com' }, 'did you mean "baseUrl"?'],
+  ])('rejects an unknown option key: %j', (options, message) => {
+    expect(() => createBuildsClient(options as BuildsClientOptions)).toThrow(TypeError);
     expect(() => createBuildsClient(options as BuildsClientOptions)).toThrow(message);
   });
 
@@ -315,6 +400,11 @@ describe('baseUrl and paths', () => {
     expect(server().requests[0]?.url).toBe(
       '/v2/actors/jane%20doe~my%25actor/builds/build%20id/abort',
     );
+  });
+
+  it('sends an id with a surrogate pair as UTF-8', async () => {
+    await clientOf(server()).listBuilds('jane~\u{1F680}');
+    expect(server().requests[0]?.url).toBe('/v2/actors/jane~%F0%9F%9A%80/builds');
   });
 
   it('sends desc only as given, and offset and limit as numbers', async () => {

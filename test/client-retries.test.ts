@@ -51,7 +51,8 @@ describe('retryable statuses', () => {
         status,
         attempts: 3,
         // The message of the last answer.
-        message: 'failure 3',
+        apiMessage: 'failure 3',
+        message: `${status} server-error: failure 3 (GET ${LIST_PATH}, after 3 attempts)`,
       });
       expect(server().requests).toHaveLength(3);
     },
@@ -102,6 +103,22 @@ describe('Retry-After', () => {
     expect(server().requests).toHaveLength(2);
     expect(elapsedBetweenRequests()).toBeGreaterThanOrEqual(40);
     expect(elapsedBetweenRequests()).toBeLessThan(1_000);
+  });
+
+  it('keeps the headers of the last answer when retries run out', async () => {
+    server().handle((_req, res, count) =>
+      sendJson(res, 429, errorBody('rate-limit-exceeded', `answer ${count}`), {
+        'retry-after': String(count),
+        'x-ratelimit-remaining': '0',
+      }),
+    );
+    const error = await rejectionOf(clientOf(server(), { maxRetries: 2 }).listBuilds(ACTOR));
+    expect(error).toBeInstanceOf(ApifyApiError);
+    const { headers } = error as ApifyApiError;
+    expect(headers).toBeInstanceOf(Headers);
+    expect(headers.get('retry-after')).toBe('3');
+    expect(headers.get('x-ratelimit-remaining')).toBe('0');
+    expect(error).toMatchObject({ status: 429, attempts: 3, apiMessage: 'answer 3' });
   });
 });
 

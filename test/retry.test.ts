@@ -1,7 +1,14 @@
 // The retry decisions and input checks as pure functions, without I/O.
 import { describe, expect, it } from 'vitest';
 import { isRetryableStatus, parseRetryAfter, retryDelay } from '../src/retry.js';
-import { checkBoolean, checkId, checkInteger, checkOptions, checkSignal } from '../src/validate.js';
+import {
+  checkBoolean,
+  checkId,
+  checkInteger,
+  checkOptions,
+  checkSignal,
+  editDistance,
+} from '../src/validate.js';
 
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 const backoff = { minRetryDelayMs: 100, maxRetryDelayMs: 1_000 };
@@ -170,5 +177,45 @@ describe('input checks', () => {
     expect(() => checkOptions('options', 'x' as never)).toThrow(
       new TypeError('options must be an object, got "x"'),
     );
+  });
+});
+
+describe('checkOptions with accepted keys', () => {
+  const keys = ['offset', 'pageSize', 'desc', 'maxItems', 'signal'];
+
+  it('returns the options when every own key is accepted', () => {
+    const options = { offset: 1, desc: true };
+    expect(checkOptions('options', options, keys)).toBe(options);
+    expect(checkOptions('options', Object.create({ limit: 1 }), keys)).toEqual({});
+  });
+
+  it('names the unknown key, the accepted ones and the nearest', () => {
+    expect(() => checkOptions('options', { pagesize: 5 }, keys)).toThrow(
+      new TypeError(
+        'unknown option "pagesize" in options (accepted: offset, pageSize, desc, maxItems, signal); did you mean "pageSize"?',
+      ),
+    );
+    expect(() => checkOptions('options', { limit: 5 }, keys)).toThrow(/did you mean "pageSize"\?$/);
+    expect(() => checkOptions('options', { descending: true }, keys)).toThrow(
+      /did you mean "desc"\?$/,
+    );
+  });
+
+  it('checks no keys when none are given', () => {
+    expect(checkOptions('options', { anything: 1 } as object)).toEqual({ anything: 1 });
+  });
+});
+
+describe('editDistance', () => {
+  it.each([
+    ['', '', 0],
+    ['limit', 'limit', 0],
+    ['ofset', 'offset', 1],
+    ['desc', 'dsce', 2],
+    ['kitten', 'sitting', 3],
+    ['', 'abc', 3],
+  ])('%j to %j is %i', (a, b, distance) => {
+    expect(editDistance(a, b)).toBe(distance);
+    expect(editDistance(b, a)).toBe(distance);
   });
 });
