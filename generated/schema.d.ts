@@ -4,7 +4,7 @@
  */
 
 export interface paths {
-  '/v2/acts/{actorId}/builds': {
+  '/v2/actors/{actorId}/builds': {
     parameters: {
       query?: never;
       header?: never;
@@ -31,7 +31,7 @@ export interface paths {
      *     while new ones are still being started. To sort the records in descending
      *     order, use `desc=true`.
      */
-    get: operations['act_builds_get'];
+    get: operations['actors_builds_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -40,7 +40,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v2/acts/{actorId}/builds/{buildId}/abort': {
+  '/v2/actors/{actorId}/builds/{buildId}/abort': {
     parameters: {
       query?: never;
       header?: never;
@@ -75,7 +75,69 @@ export interface paths {
      *     `ABORTED`) or being aborted (`ABORTING`) this call does nothing and
      *     returns the build unchanged.
      */
-    post: operations['act_build_abort_post'];
+    post: operations['actors_build_abort_post'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v2/acts/{actorId}/builds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description Actor ID or a tilde-separated owner's username and Actor name.
+         * @example janedoe~my-actor
+         */
+        actorId: components['parameters']['actorId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get list of builds (legacy route)
+     * @deprecated
+     * @description Legacy alias of `GET /v2/actors/{actorId}/builds`: the same handler,
+     *     parameters and responses under the deprecated `/v2/acts/` prefix.
+     */
+    get: operations['acts_builds_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v2/acts/{actorId}/builds/{buildId}/abort': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description Actor ID or a tilde-separated owner's username and Actor name.
+         * @example janedoe~my-actor
+         */
+        actorId: components['parameters']['actorId'];
+        /**
+         * @description Build ID.
+         * @example 3KH8gEpp4d8uQSe8T
+         */
+        buildId: components['parameters']['buildId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Abort build (legacy route)
+     * @deprecated
+     * @description Legacy alias of `POST /v2/actors/{actorId}/builds/{buildId}/abort`: the
+     *     same handler, parameters and responses under the deprecated `/v2/acts/`
+     *     prefix.
+     */
+    post: operations['acts_build_abort_post'];
     delete?: never;
     options?: never;
     head?: never;
@@ -313,6 +375,84 @@ export interface components {
     };
   };
   responses: {
+    /** @description One page of the Actor's builds. */
+    BuildsList: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "data": {
+         *         "total": 1,
+         *         "offset": 0,
+         *         "limit": 1000,
+         *         "desc": false,
+         *         "count": 1,
+         *         "items": [
+         *           {
+         *             "id": "HG7ML7M8z78YcAPEB",
+         *             "actId": "janedoe~my-actor",
+         *             "status": "READY",
+         *             "startedAt": "2019-11-30T07:34:24.202Z",
+         *             "finishedAt": "2019-12-12T09:30:12.202Z",
+         *             "usageTotalUsd": 0.02,
+         *             "meta": {
+         *               "origin": "DEVELOPMENT",
+         *               "clientIp": "172.234.12.34",
+         *               "userAgent": "Mozilla/5.0 (iPad)"
+         *             }
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['ListOfBuildsResponse'];
+      };
+    };
+    /** @description The build, after the abort was requested. */
+    AbortedBuild: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "data": {
+         *         "id": "HG7ML7M8z78YcAPEB",
+         *         "actId": "janedoe~my-actor",
+         *         "userId": "klmdEpoiojmdEMlk3",
+         *         "startedAt": "2019-11-30T07:34:24.202Z",
+         *         "finishedAt": "2019-12-12T09:30:12.202Z",
+         *         "status": "ABORTED",
+         *         "meta": {
+         *           "origin": "WEB",
+         *           "userAgent": "Mozilla/5.0 (iPad)"
+         *         },
+         *         "stats": {
+         *           "durationMillis": 1000,
+         *           "runTimeSecs": 5.718,
+         *           "computeUnits": 0.012699444444444444
+         *         },
+         *         "options": {
+         *           "useCache": false,
+         *           "memoryMbytes": 1024,
+         *           "diskMbytes": 2048
+         *         },
+         *         "usage": {
+         *           "ACTOR_COMPUTE_UNITS": 0.08
+         *         },
+         *         "usageTotalUsd": 0.02,
+         *         "usageUsd": {
+         *           "ACTOR_COMPUTE_UNITS": 0.02
+         *         },
+         *         "buildNumber": "0.1.1"
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['BuildResponse'];
+      };
+    };
     /** @description Bad request - invalid input parameters or request body. */
     BadRequest: {
       headers: {
@@ -427,6 +567,22 @@ export interface components {
      * @example 3KH8gEpp4d8uQSe8T
      */
     buildId: string;
+    /**
+     * @description Number of items that should be skipped at the start. The default value is `0`.
+     * @example 0
+     */
+    offset: number;
+    /**
+     * @description Maximum number of items to return. The default value as well as the maximum is `1000`.
+     * @example 1000
+     */
+    limit: number;
+    /**
+     * @description If `true` (or `1`) the objects are sorted by the `startedAt` field in
+     *     descending order. By default, they are sorted in ascending order.
+     * @example true
+     */
+    desc: boolean;
   };
   requestBodies: never;
   headers: never;
@@ -434,25 +590,25 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  act_builds_get: {
+  actors_builds_get: {
     parameters: {
       query?: {
         /**
          * @description Number of items that should be skipped at the start. The default value is `0`.
          * @example 0
          */
-        offset?: number;
+        offset?: components['parameters']['offset'];
         /**
          * @description Maximum number of items to return. The default value as well as the maximum is `1000`.
          * @example 1000
          */
-        limit?: number;
+        limit?: components['parameters']['limit'];
         /**
          * @description If `true` (or `1`) the objects are sorted by the `startedAt` field in
          *     descending order. By default, they are sorted in ascending order.
          * @example true
          */
-        desc?: boolean;
+        desc?: components['parameters']['desc'];
       };
       header?: never;
       path: {
@@ -466,41 +622,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One page of the Actor's builds. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "data": {
-           *         "total": 1,
-           *         "offset": 0,
-           *         "limit": 1000,
-           *         "desc": false,
-           *         "count": 1,
-           *         "items": [
-           *           {
-           *             "id": "HG7ML7M8z78YcAPEB",
-           *             "actId": "janedoe~my-actor",
-           *             "status": "READY",
-           *             "startedAt": "2019-11-30T07:34:24.202Z",
-           *             "finishedAt": "2019-12-12T09:30:12.202Z",
-           *             "usageTotalUsd": 0.02,
-           *             "meta": {
-           *               "origin": "DEVELOPMENT",
-           *               "clientIp": "172.234.12.34",
-           *               "userAgent": "Mozilla/5.0 (iPad)"
-           *             }
-           *           }
-           *         ]
-           *       }
-           *     }
-           */
-          'application/json': components['schemas']['ListOfBuildsResponse'];
-        };
-      };
+      200: components['responses']['BuildsList'];
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
@@ -509,7 +631,7 @@ export interface operations {
       429: components['responses']['TooManyRequests'];
     };
   };
-  act_build_abort_post: {
+  actors_build_abort_post: {
     parameters: {
       query?: never;
       header?: never;
@@ -529,49 +651,76 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The build, after the abort was requested. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "data": {
-           *         "id": "HG7ML7M8z78YcAPEB",
-           *         "actId": "janedoe~my-actor",
-           *         "userId": "klmdEpoiojmdEMlk3",
-           *         "startedAt": "2019-11-30T07:34:24.202Z",
-           *         "finishedAt": "2019-12-12T09:30:12.202Z",
-           *         "status": "ABORTED",
-           *         "meta": {
-           *           "origin": "WEB",
-           *           "userAgent": "Mozilla/5.0 (iPad)"
-           *         },
-           *         "stats": {
-           *           "durationMillis": 1000,
-           *           "runTimeSecs": 5.718,
-           *           "computeUnits": 0.012699444444444444
-           *         },
-           *         "options": {
-           *           "useCache": false,
-           *           "memoryMbytes": 1024,
-           *           "diskMbytes": 2048
-           *         },
-           *         "usage": {
-           *           "ACTOR_COMPUTE_UNITS": 0.08
-           *         },
-           *         "usageTotalUsd": 0.02,
-           *         "usageUsd": {
-           *           "ACTOR_COMPUTE_UNITS": 0.02
-           *         },
-           *         "buildNumber": "0.1.1"
-           *       }
-           *     }
-           */
-          'application/json': components['schemas']['BuildResponse'];
-        };
+      200: components['responses']['AbortedBuild'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  acts_builds_get: {
+    parameters: {
+      query?: {
+        /**
+         * @description Number of items that should be skipped at the start. The default value is `0`.
+         * @example 0
+         */
+        offset?: components['parameters']['offset'];
+        /**
+         * @description Maximum number of items to return. The default value as well as the maximum is `1000`.
+         * @example 1000
+         */
+        limit?: components['parameters']['limit'];
+        /**
+         * @description If `true` (or `1`) the objects are sorted by the `startedAt` field in
+         *     descending order. By default, they are sorted in ascending order.
+         * @example true
+         */
+        desc?: components['parameters']['desc'];
       };
+      header?: never;
+      path: {
+        /**
+         * @description Actor ID or a tilde-separated owner's username and Actor name.
+         * @example janedoe~my-actor
+         */
+        actorId: components['parameters']['actorId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['BuildsList'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  acts_build_abort_post: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description Actor ID or a tilde-separated owner's username and Actor name.
+         * @example janedoe~my-actor
+         */
+        actorId: components['parameters']['actorId'];
+        /**
+         * @description Build ID.
+         * @example 3KH8gEpp4d8uQSe8T
+         */
+        buildId: components['parameters']['buildId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['AbortedBuild'];
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];

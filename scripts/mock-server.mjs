@@ -271,12 +271,12 @@ export async function startMockServer(options = {}) {
     const isList =
       segments.length === 4 &&
       segments[0] === 'v2' &&
-      segments[1] === 'acts' &&
+      (segments[1] === 'actors' || segments[1] === 'acts') &&
       segments[3] === 'builds';
     const isAbort =
       segments.length === 6 &&
       segments[0] === 'v2' &&
-      segments[1] === 'acts' &&
+      (segments[1] === 'actors' || segments[1] === 'acts') &&
       segments[3] === 'builds' &&
       segments[5] === 'abort';
     if (!isList && !isAbort) throw new ApiError(404);
@@ -412,11 +412,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   });
   console.log(`Fake Apify builds API on ${server.url} (any Bearer token or none; Ctrl+C to stop)`);
   console.log(
-    `  GET  ${server.url}/v2/acts/${server.actor.name}/builds?offset=0&limit=10&desc=true`,
+    `  GET  ${server.url}/v2/actors/${server.actor.name}/builds?offset=0&limit=10&desc=true`,
   );
   const running = server.builds().find((b) => b.status === 'RUNNING');
   if (running)
-    console.log(`  POST ${server.url}/v2/acts/${server.actor.name}/builds/${running.id}/abort`);
+    console.log(`  POST ${server.url}/v2/actors/${server.actor.name}/builds/${running.id}/abort`);
   const stop = () => server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

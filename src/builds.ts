@@ -6,8 +6,8 @@ import { isObject, unwrapData } from './responses.js';
 import type { Build, BuildShort, BuildsPage, paths } from './types.js';
 import { checkBoolean, checkId, checkInteger, checkOptions, checkSignal } from './validate.js';
 
-const LIST = '/v2/acts/{actorId}/builds';
-const ABORT = '/v2/acts/{actorId}/builds/{buildId}/abort';
+const LIST = '/v2/actors/{actorId}/builds';
+const ABORT = '/v2/actors/{actorId}/builds/{buildId}/abort';
 const MAX_LIMIT = 1000;
 
 type ListQuery = { offset?: number; limit?: number; desc?: boolean };
@@ -36,7 +36,7 @@ export function createBuildMethods(
 ): Omit<BuildsClient, 'raw'> {
   const prefix = basePath.replace(/\/+$/, '');
   const pathOf = (...segments: string[]): string =>
-    `${prefix}/v2/acts/${segments.map(encodeURIComponent).join('/')}`;
+    `${prefix}/v2/actors/${segments.map(encodeURIComponent).join('/')}`;
 
   async function getPage(
     actorId: string,

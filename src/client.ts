@@ -53,7 +53,7 @@ export interface IterateBuildsOptions {
 
 export interface BuildsClient {
   /**
-   * One page: `GET /v2/acts/{actorId}/builds`. Resolves to the unwrapped `data` object.
+   * One page: `GET /v2/actors/{actorId}/builds`. Resolves to the unwrapped `data` object.
    * @example
    * const page = await client.listBuilds('janedoe~my-actor', { limit: 10, desc: true });
    * console.log(`${page.count} of ${page.total}`, page.items[0]?.status);
@@ -81,7 +81,7 @@ export interface BuildsClient {
     options?: IterateBuildsOptions,
   ): AsyncIterableIterator<BuildsPage>;
   /**
-   * Aborts a running build: `POST /v2/acts/{actorId}/builds/{buildId}/abort`. Resolves to the
+   * Aborts a running build: `POST /v2/actors/{actorId}/builds/{buildId}/abort`. Resolves to the
    * unwrapped Build. A build that is already finished is returned unchanged.
    * @deprecated The API moved this to `POST /v2/actor-builds/{buildId}/abort`.
    */

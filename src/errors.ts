@@ -2,7 +2,7 @@
 export interface RequestDetails {
   /** HTTP method, e.g. `GET`. */
   method: string;
-  /** The request path without query string, e.g. `/v2/acts/janedoe~my-actor/builds`. */
+  /** The request path without query string, e.g. `/v2/actors/janedoe~my-actor/builds`. */
   path: string;
   /** How many attempts were made, retries included. */
   attempts: number;

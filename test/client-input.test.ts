@@ -313,7 +313,7 @@ describe('baseUrl and paths', () => {
     const client = clientOf(server());
     await client.abortBuild('jane doe~my%actor', 'build id');
     expect(server().requests[0]?.url).toBe(
-      '/v2/acts/jane%20doe~my%25actor/builds/build%20id/abort',
+      '/v2/actors/jane%20doe~my%25actor/builds/build%20id/abort',
     );
   });
 

@@ -167,7 +167,7 @@ describe('the client against Prism (spec/openapi.yaml)', () => {
     expectValidRequests(exchanges, 3);
     const query = new URL(exchanges[0]!.url).searchParams;
     expect(Object.fromEntries(query)).toEqual({ offset: '5', limit: '10', desc: 'true' });
-    expect(new URL(exchanges[0]!.url).pathname).toBe(`/v2/acts/${ACTOR}/builds`);
+    expect(new URL(exchanges[0]!.url).pathname).toBe(`/v2/actors/${ACTOR}/builds`);
   });
 
   it('iterateBuilds and iterateBuildPages walk the example page with valid requests', async () => {
@@ -192,7 +192,7 @@ describe('the client against Prism (spec/openapi.yaml)', () => {
     expect(build).toEqual((specs.example('post', ABORT, 200) as { data: unknown }).data);
     expectValidRequests(exchanges, 1);
     expect(exchanges[0]).toMatchObject({ method: 'POST', status: 200 });
-    expect(new URL(exchanges[0]!.url).pathname).toBe(`/v2/acts/${ACTOR}/builds/${BUILD}/abort`);
+    expect(new URL(exchanges[0]!.url).pathname).toBe(`/v2/actors/${ACTOR}/builds/${BUILD}/abort`);
     // Prism marks responses of deprecated operations.
     expect(exchanges[0]!.deprecation).not.toBeNull();
   });
@@ -242,7 +242,10 @@ describe('the client against Prism (spec/openapi.yaml)', () => {
           status,
           type: example.error.type,
           method: method.toUpperCase(),
-          path: template.replace('{actorId}', ACTOR).replace('{buildId}', BUILD),
+          path: template
+            .replace('/v2/acts/', '/v2/actors/')
+            .replace('{actorId}', ACTOR)
+            .replace('{buildId}', BUILD),
           attempts: 1,
         });
         expect(apiError.message).toContain(example.error.message);

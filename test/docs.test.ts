@@ -57,42 +57,42 @@ afterAll(async () => {
 
 describe('API reference page', () => {
   it('renders the list operation with its parameters', async () => {
-    await open('#/actor-builds/act_builds_get');
-    const list = operation('act_builds_get');
+    await open('#/actor-builds/actors_builds_get');
+    const list = operation('actors_builds_get');
     await list.waitFor();
     const text = await list.innerText();
     expect(text).toContain('Get list of builds');
-    expect(text).toContain('/v2/acts/{actorId}/builds');
+    expect(text).toContain('/v2/actors/{actorId}/builds');
     for (const [where, name] of [
       ['path', 'actorId'],
       ['query', 'offset'],
       ['query', 'limit'],
       ['query', 'desc'],
     ] as const) {
-      const row = parameter('act_builds_get', where, name);
+      const row = parameter('actors_builds_get', where, name);
       await row.waitFor();
       expect(await row.innerText()).toContain(name);
     }
-    expect(await parameter('act_builds_get', 'query', 'limit').innerText()).toMatch(
+    expect(await parameter('actors_builds_get', 'query', 'limit').innerText()).toMatch(
       /integer, \[ 1 \.\. 1000 \]/,
     );
-    expect(await parameter('act_builds_get', 'query', 'desc').innerText()).toContain('boolean');
+    expect(await parameter('actors_builds_get', 'query', 'desc').innerText()).toContain('boolean');
     // Only the abort operation is deprecated.
     expect(await list.getByText('deprecated', { exact: true }).count()).toBe(0);
   }, 60_000);
 
   it('renders the abort operation, marked deprecated, with both path parameters', async () => {
-    await open('#/actor-builds/act_build_abort_post');
-    const abort = operation('act_build_abort_post');
+    await open('#/actor-builds/actors_build_abort_post');
+    const abort = operation('actors_build_abort_post');
     await abort.waitFor();
     const text = await abort.innerText();
     expect(text).toContain('Abort build');
-    expect(text).toContain('/v2/acts/{actorId}/builds/{buildId}/abort');
+    expect(text).toContain('/v2/actors/{actorId}/builds/{buildId}/abort');
     expect(text).toContain('POST /v2/actor-builds/{buildId}/abort');
     const badge = abort.locator('h2 [data-component-name="Tag/Tag"]');
     expect((await badge.innerText()).trim().toLowerCase()).toBe('deprecated');
     for (const name of ['actorId', 'buildId']) {
-      const row = parameter('act_build_abort_post', 'path', name);
+      const row = parameter('actors_build_abort_post', 'path', name);
       await row.waitFor();
       expect(await row.innerText()).toContain(name);
     }
@@ -100,18 +100,20 @@ describe('API reference page', () => {
 
   it('lists both operations in the tag overview, the abort one with a Deprecated badge', async () => {
     await open('');
-    await page.getByText('+ Show', { exact: true }).click();
+    await page.getByText('+ Show', { exact: true }).first().click();
     const overview = page.locator('[id="actor-builds"]');
     await overview.waitFor();
     const text = await overview.innerText();
-    expect(text).toMatch(/GET\s*\/v2\/acts\/\{actorId\}\/builds/);
-    expect(text).toMatch(/POST\s*\/v2\/acts\/\{actorId\}\/builds\/\{buildId\}\/abort\s*Deprecated/);
+    expect(text).toMatch(/GET\s*\/v2\/actors\/\{actorId\}\/builds/);
+    expect(text).toMatch(
+      /POST\s*\/v2\/actors\/\{actorId\}\/builds\/\{buildId\}\/abort\s*Deprecated/,
+    );
     await page
       .getByRole('link', { name: /Abort build/ })
       .first()
       .click();
-    await operation('act_build_abort_post').waitFor();
-    expect(page.url()).toBe(`${docsUrl}#/actor-builds/act_build_abort_post`);
+    await operation('actors_build_abort_post').waitFor();
+    expect(page.url()).toBe(`${docsUrl}#/actor-builds/actors_build_abort_post`);
   }, 60_000);
 
   it('made no network request and logged no error', () => {

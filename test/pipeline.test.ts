@@ -37,7 +37,7 @@ const readSchema = () => readFile(path.join(work, schemaFile), 'utf8');
 // A new optional query parameter on the list operation.
 const addStatusParameter = (spec: string) =>
   spec.replace(
-    "      responses:\n        '200':\n          description: One page",
+    "      responses:\n        '200':\n          $ref: '#/components/responses/BuildsList'",
     [
       '        - name: status',
       '          in: query',
@@ -45,7 +45,7 @@ const addStatusParameter = (spec: string) =>
       '          description: Only builds with this status.',
       '          schema:',
       "            $ref: '#/components/schemas/ActorJobStatus'",
-      "      responses:\n        '200':\n          description: One page",
+      "      responses:\n        '200':\n          $ref: '#/components/responses/BuildsList'",
     ].join('\n'),
   );
 

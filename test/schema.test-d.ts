@@ -62,7 +62,7 @@ describe('generated types', () => {
   });
 
   it('operations take the documented parameters and answer with the documented bodies', () => {
-    type List = operations['act_builds_get'];
+    type List = operations['actors_builds_get'];
     expectTypeOf<NonNullable<List['parameters']['query']>>().toEqualTypeOf<{
       offset?: number;
       limit?: number;
@@ -76,7 +76,7 @@ describe('generated types', () => {
       Schemas['ErrorResponse']
     >();
 
-    type Abort = paths['/v2/acts/{actorId}/builds/{buildId}/abort']['post'];
+    type Abort = paths['/v2/actors/{actorId}/builds/{buildId}/abort']['post'];
     expectTypeOf<Abort['parameters']['path']>().toEqualTypeOf<{
       actorId: string;
       buildId: string;

@@ -11,8 +11,8 @@ import { startLoopback, type Loopback } from './loopback.js';
 
 export const ACTOR = 'janedoe~my-actor';
 export const BUILD = 'HG7ML7M8z78YcAPEB';
-export const LIST_PATH = `/v2/acts/${ACTOR}/builds`;
-export const ABORT_PATH = `/v2/acts/${ACTOR}/builds/${BUILD}/abort`;
+export const LIST_PATH = `/v2/actors/${ACTOR}/builds`;
+export const ABORT_PATH = `/v2/actors/${ACTOR}/builds/${BUILD}/abort`;
 export const TOKEN = 'apify_api_s3cr3tT0kenF0rTests';
 
 /** Starts a loopback server before each test and destroys it (hanging sockets too) after. */
