@@ -75,21 +75,35 @@ export function addOperationOverview(spec) {
   return spec;
 }
 
-/** The spec as the reference shows it: bundled, with code samples and operation overviews. */
-export async function referenceSpec(dir) {
-  const bundled = path.join(dir, 'bundled.json');
-  await redocly(['bundle', 'builds', '--ext', 'json', '-o', bundled]);
-  const spec = JSON.parse(await readFile(bundled, 'utf8'));
-  return addOperationOverview(injectSamples(spec, await readSamples()));
-}
-
-/** Writes the API reference page to `output`; resolves to its size in bytes. */
-export async function buildApiReference(output) {
+/** Runs `task(dir)` with a fresh temporary directory, removed afterwards. */
+async function withTempDir(task) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'apify-builds-docs-'));
   try {
+    return await task(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The spec as the reference shows it: spec/openapi.yaml bundled by Redocly (the `builds` API of
+ * redocly.yaml) into one JSON document, with code samples and operation overviews.
+ */
+export function referenceSpec() {
+  return withTempDir(async (dir) => {
+    const bundled = path.join(dir, 'openapi.json');
+    await redocly(['bundle', 'builds', '--ext', 'json', '-o', bundled]);
+    const spec = JSON.parse(await readFile(bundled, 'utf8'));
+    return addOperationOverview(injectSamples(spec, await readSamples()));
+  });
+}
+
+/** Writes the API reference page of `spec` to `output`; resolves to its size in bytes. */
+export async function buildApiReference(output, spec) {
+  await withTempDir(async (dir) => {
     const specFile = path.join(dir, 'openapi.json');
     const configFile = path.join(dir, 'redocly.yaml'); // JSON is YAML
-    await writeFile(specFile, JSON.stringify(await referenceSpec(dir)));
+    await writeFile(specFile, JSON.stringify(spec));
     await writeFile(configFile, JSON.stringify({ openapi: redocOptions() }));
     await mkdir(path.dirname(output), { recursive: true });
     await redocly([
@@ -102,9 +116,7 @@ export async function buildApiReference(output) {
       '-o',
       output,
     ]);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
   let html = await readFile(output, 'utf8');
   for (const [remote, local] of Object.entries(LOCAL_LOGOS)) {
     if (!html.includes(remote))

@@ -65,7 +65,6 @@ function parametersOf(spec, { item, operation }) {
   return new Map(all.map((p) => [`${p.in}:${p.name}`, p]));
 }
 
-
 /**
  * The curl call of an operation, built from its own path and method: path parameters take the
  * spec's `example`, the query is the sample's. The token comes from the environment and goes
@@ -96,7 +95,10 @@ export function curlSample(spec, op, query) {
 /** The languages of Redoc's sample switcher (its `codeSamples.languages`): TypeScript first. */
 export function sampleLanguages() {
   const labels = [...new Set(SAMPLES.flatMap((entry) => entry.files.map(({ label }) => label)))];
-  return [...labels.map((label) => ({ lang: 'TypeScript', label })), { lang: 'curl', label: 'curl' }];
+  return [
+    ...labels.map((label) => ({ lang: 'TypeScript', label })),
+    { lang: 'curl', label: 'curl' },
+  ];
 }
 
 /** Reads the TypeScript samples the table names, once each: `file -> source`. */
