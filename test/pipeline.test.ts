@@ -1,6 +1,6 @@
 // The generate/check pipeline, run as users run it, on a throw-away copy of the project.
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,20 +55,16 @@ beforeEach(async () => {
     'spec',
     'scripts',
     'generated',
+    'src', // the check's TypeDoc run documents src/index.ts and compiles spec/samples/ with it
     'redocly.yaml',
     'tsconfig.json',
+    'typedoc.json',
     '.prettierrc.json',
     'package.json',
   ]) {
     await cp(path.join(root, entry), path.join(work, entry), { recursive: true });
   }
   await symlink(path.join(root, 'node_modules'), path.join(work, 'node_modules'), 'dir');
-  // Only the generated types are type-checked in the copy; one file keeps `src` non-empty.
-  await mkdir(path.join(work, 'src'));
-  await writeFile(
-    path.join(work, 'src', 'uses-schema.ts'),
-    "import type { components } from '../generated/schema.js';\nexport const status: components['schemas']['ActorJobStatus'] = 'READY';\n",
-  );
 });
 
 afterEach(async () => {
@@ -80,7 +76,7 @@ describe('npm run check / generate', () => {
     const result = await run('check');
     expect(result.output).toContain('generated/ up to date');
     expect(result.code).toBe(0);
-  });
+  }, 60_000);
 
   it('fails while generated/ is stale, and generate brings it back in sync', async () => {
     await editSpec(addStatusParameter);
