@@ -155,7 +155,7 @@ describe('the scripts, in a copy of the project', () => {
     await writeFile(specFile, dangling);
     try {
       const { code, output } = await run('docs');
-      expect(code).toBe(1);
+      expect(code, output).toBe(1);
       expect(output).toContain('spec/openapi.yaml has lint problems');
       expect(output).toContain('#/components/parameters/nowhere');
       expect(existsSync(path.join(copy, 'dist', 'docs'))).toBe(false);
@@ -168,7 +168,7 @@ describe('the scripts, in a copy of the project', () => {
     const broken = path.join(copy, 'spec', 'samples', 'broken.ts');
     await writeFile(broken, sample('listBuilds(123)'));
     const failed = await run('check');
-    expect(failed.code).toBe(1);
+    expect(failed.code, failed.output).toBe(1);
     expect(failed.output).toContain('check: docs check failed');
     expect(failed.output).toMatch(/spec\/samples\/broken\.ts:3:\d+ - error TS2345/);
     // The same check passes on the project itself (`npm run check`), and on a correct sample above.
