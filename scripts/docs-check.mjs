@@ -11,7 +11,13 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 const root = fileURLToPath(new URL('..', import.meta.url));
 const stampPath = path.join(root, 'node_modules', '.cache', 'check-docs.json');
 const INPUT_DIRS = ['src', 'generated', path.join('spec', 'samples')];
-const INPUT_FILES = ['typedoc.json', 'tsconfig.json', 'package-lock.json'];
+const INPUT_FILES = [
+  'typedoc.json',
+  'tsconfig.json',
+  'package-lock.json',
+  'scripts/docs-client.mjs',
+  'scripts/docs-check.mjs',
+];
 
 /** A hash of every file the client reference and the samples are made from. */
 async function inputsHash() {

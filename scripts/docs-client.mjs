@@ -8,10 +8,16 @@ import { Application, ConsoleLogger, LogLevel } from 'typedoc';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const typedocConfig = path.join(root, 'typedoc.json');
-const generatedDir = path.join(root, 'generated') + path.sep;
 
 // Strips terminal colours so the messages read the same in a log file and in a test.
 const plain = (text) => text.replace(/\x1b\[[0-9;]*m/g, '');
+
+/**
+ * The members of `paths` and `components` come from generated/schema.d.ts: they carry the spec's
+ * descriptions where it has them, and no comment can be written by hand on the others.
+ */
+const GENERATED_UNDOCUMENTED =
+  /, defined in [^,]+\/generated\/schema\.d\.ts, does not have any documentation$/;
 
 /** Keeps every warning and error (with its file and line) instead of printing it. */
 class CollectingLogger extends ConsoleLogger {
@@ -23,15 +29,9 @@ class CollectingLogger extends ConsoleLogger {
 }
 
 /**
- * The members of `paths` and `components` come from generated/schema.d.ts: they carry the spec's
- * descriptions where it has them, and no comment can be written by hand on the others.
- */
-const GENERATED_UNDOCUMENTED =
-  /, defined in [^,]+\/generated\/schema\.d\.ts, does not have any documentation$/;
-
-/**
  * Converts and validates the client's public API. Every warning counts (typedoc.json sets
- * treatWarningsAsErrors); `overrides` replaces options, e.g. another entry point or tsconfig.
+ * treatWarningsAsErrors); `overrides` replaces options, e.g. `options`: another typedoc.json
+ * (one that extends ours, as the tests use).
  * Resolves to `{ ok, output, app, project }`; `output` lists the problems, one per line.
  */
 export async function convertClient(overrides = {}) {
