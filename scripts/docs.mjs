@@ -33,24 +33,29 @@ async function sizeOf(dir) {
 export async function buildSite(out = docsDir) {
   await mkdir(path.dirname(out), { recursive: true });
   const staging = `${out}.${process.pid}-${Date.now()}`;
+  // The lint and the spec bundle run in child processes beside TypeDoc on this thread.
+  const lint = lintSpec();
+  const client = buildClientReference(path.join(staging, 'client'));
+  const spec = referenceSpec();
+  // Their failures are reported below, in order: the lint's first.
+  for (const task of [client, spec]) task.catch(() => {});
   try {
-    // The lint and the spec bundle run in child processes beside TypeDoc on this thread.
-    const lint = lintSpec();
-    const client = buildClientReference(path.join(staging, 'client'));
-    const spec = referenceSpec();
     const linted = await lint;
     if (!linted.ok) throw new Error(`spec/openapi.yaml has lint problems:\n${linted.output}`);
     const apiSize = await buildApiReference(path.join(staging, 'api', 'index.html'), await spec);
     await Promise.all([client, buildLanding(staging, await spec)]);
+    const clientSize = await sizeOf(path.join(staging, 'client'));
     const sizes = {
-      landing: (await sizeOf(staging)) - apiSize - (await sizeOf(path.join(staging, 'client'))),
+      landing: (await sizeOf(staging)) - apiSize - clientSize,
       api: apiSize,
-      client: await sizeOf(path.join(staging, 'client')),
+      client: clientSize,
     };
     await rm(out, { recursive: true, force: true });
     await rename(staging, out);
     return sizes;
   } finally {
+    // Nothing may still be writing into the staging folder when it goes.
+    await Promise.allSettled([client, spec]);
     await rm(staging, { recursive: true, force: true });
   }
 }
