@@ -148,19 +148,22 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    /** @description The body of every error response. */
+    /**
+     * @description The body of every error response. `type` and `message` are usually
+     *     both present, but neither is guaranteed.
+     */
     ErrorResponse: {
       error: {
         /**
-         * @description Machine-readable error type.
-         * @example run-failed
+         * @description Machine-readable error type, e.g. `record-not-found`.
+         * @example record-not-found
          */
-        type: string;
+        type?: string;
         /**
          * @description Human-readable description of the error.
          * @example Actor run did not succeed (run ID: 55uatRrZib4xbZs, status: FAILED)
          */
-        message: string;
+        message?: string;
       };
     };
     /**
@@ -191,7 +194,9 @@ export interface components {
       | 'WEBHOOK'
       | 'ACTOR'
       | 'CLI'
-      | 'STANDBY';
+      | 'CI'
+      | 'STANDBY'
+      | 'MCP';
     /** @description Where the build was started from. */
     BuildMeta: {
       origin: components['schemas']['RunOrigin'];
@@ -206,12 +211,23 @@ export interface components {
        */
       userAgent?: string;
     };
+    /**
+     * @description The version the build was made from (`major.minor`, each 0 to 99)
+     *     followed by the build's counter within that version (1 to 99999).
+     * @example 0.1.1
+     */
+    BuildNumber: string;
     /** @description Basic information about a single build, as listed. */
     BuildShort: {
       /** @example HG7ML7M8z78YcAPEB */
       id: string;
       /** @example janedoe~my-actor */
       actId?: string;
+      /**
+       * @description ID of the user who owns the build.
+       * @example klmdEpoiojmdEMlk3
+       */
+      userId?: string;
       status: components['schemas']['ActorJobStatus'];
       /**
        * Format: date-time
@@ -225,6 +241,9 @@ export interface components {
       finishedAt?: string | null;
       /** @example 0.02 */
       usageTotalUsd: number;
+      buildNumber: components['schemas']['BuildNumber'];
+      /** @description The build number as a single integer. */
+      buildNumberInt?: number;
       meta?: components['schemas']['BuildMeta'];
     };
     /** @description Common pagination fields for list responses, with one page of builds. */
@@ -265,7 +284,12 @@ export interface components {
       /** @example 45.718 */
       runTimeSecs?: number;
       /** @example 0.0126994444444444 */
-      computeUnits: number;
+      computeUnits?: number;
+      /**
+       * @description Size of the built Docker image in bytes.
+       * @example 184549376
+       */
+      imageSizeBytes?: number | null;
     };
     BuildOptions: {
       /** @example false */
@@ -281,6 +305,47 @@ export interface components {
       /** @example 0.08 */
       ACTOR_COMPUTE_UNITS?: number | null;
     };
+    /**
+     * @description Where the source code of an Actor version comes from.
+     * @example SOURCE_FILES
+     * @enum {string}
+     */
+    VersionSourceType: 'SOURCE_FILES' | 'GIT_REPO' | 'TARBALL' | 'GITHUB_GIST' | 'SOURCE_CODE';
+    /**
+     * @description How a source file's `content` is encoded.
+     * @example TEXT
+     * @enum {string}
+     */
+    SourceCodeFileFormat: 'BASE64' | 'TEXT';
+    /** @description One file of an Actor version's source code. */
+    SourceCodeFile: {
+      format?: components['schemas']['SourceCodeFileFormat'];
+      /**
+       * @description The file's contents, encoded as `format` says.
+       * @example console.log('Hello from my Actor');
+       */
+      content?: string;
+      /**
+       * @description Path of the file, relative to the Actor's root directory.
+       * @example src/main.js
+       */
+      name: string;
+    };
+    /** @description The Actor version the build was made from, as it was when the build started. */
+    BuildActVersion: {
+      sourceType?: components['schemas']['VersionSourceType'];
+      /** @example latest */
+      buildTag?: string;
+      /** @example 0.1 */
+      versionNumber?: string;
+      /**
+       * @description URL of the Git repository, when `sourceType` is `GIT_REPO`.
+       * @example https://github.com/janedoe/my-actor.git#main
+       */
+      gitRepoUrl?: string;
+      /** @description The source files, when `sourceType` is `SOURCE_FILES`. */
+      sourceFiles?: components['schemas']['SourceCodeFile'][];
+    };
     /** @description The Actor definition (`.actor/actor.json`) the build was made from. */
     ActorDefinition: {
       /**
@@ -291,7 +356,7 @@ export interface components {
       /** @description The name of the Actor. */
       name?: string;
       /**
-       * @description The version of the Actor, specified in the format [Number].[Number], e.g., 0.1, 1.0.
+       * @description The version of the Actor, two or more dot-separated numbers, e.g. `0.1`, `1.0` or `0.0.1`.
        * @example 0.1
        */
       version?: string;
@@ -351,8 +416,12 @@ export interface components {
       stats?: components['schemas']['BuildStats'] | null;
       options?: components['schemas']['BuildOptions'] | null;
       usage?: components['schemas']['BuildUsage'] | null;
-      /** @example 0.02 */
+      /**
+       * @description Total cost of the build in USD; present only for callers with a token.
+       * @example 0.02
+       */
       usageTotalUsd?: number | null;
+      /** @description The cost of the build in USD, by usage item; present only for callers with a token. */
       usageUsd?: components['schemas']['BuildUsage'] | null;
       /**
        * @deprecated
@@ -366,10 +435,11 @@ export interface components {
        *     This Actor is magic.
        */
       readme?: string | null;
-      /** @example 0.1.1 */
-      buildNumber: string;
+      buildNumber: components['schemas']['BuildNumber'];
+      actVersion?: components['schemas']['BuildActVersion'];
       actorDefinition?: components['schemas']['ActorDefinition'] | null;
     };
+    /** @description The response body that carries one build. */
     BuildResponse: {
       data: components['schemas']['Build'];
     };
@@ -393,10 +463,12 @@ export interface components {
          *           {
          *             "id": "HG7ML7M8z78YcAPEB",
          *             "actId": "janedoe~my-actor",
+         *             "userId": "klmdEpoiojmdEMlk3",
          *             "status": "READY",
          *             "startedAt": "2019-11-30T07:34:24.202Z",
          *             "finishedAt": "2019-12-12T09:30:12.202Z",
          *             "usageTotalUsd": 0.02,
+         *             "buildNumber": "0.1.1",
          *             "meta": {
          *               "origin": "DEVELOPMENT",
          *               "clientIp": "172.234.12.34",
@@ -479,7 +551,7 @@ export interface components {
         /**
          * @example {
          *       "error": {
-         *         "type": "token-not-valid",
+         *         "type": "invalid-token",
          *         "message": "Authentication token is not valid."
          *       }
          *     }
@@ -496,7 +568,7 @@ export interface components {
         /**
          * @example {
          *       "error": {
-         *         "type": "permission-denied",
+         *         "type": "insufficient-permissions",
          *         "message": "You do not have permission to perform this action."
          *       }
          *     }
@@ -532,6 +604,23 @@ export interface components {
          *       "error": {
          *         "type": "method-not-allowed",
          *         "message": "This API end-point can only be accessed using the following HTTP methods: OPTIONS,GET"
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** @description Method not allowed. */
+    AbortMethodNotAllowed: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "error": {
+         *         "type": "method-not-allowed",
+         *         "message": "This API end-point can only be accessed using the following HTTP methods: OPTIONS,POST"
          *       }
          *     }
          */
@@ -656,6 +745,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      405: components['responses']['AbortMethodNotAllowed'];
       429: components['responses']['TooManyRequests'];
     };
   };
@@ -725,6 +815,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      405: components['responses']['AbortMethodNotAllowed'];
       429: components['responses']['TooManyRequests'];
     };
   };

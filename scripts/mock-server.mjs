@@ -23,8 +23,11 @@ const MAX_LIMIT = 1000;
 // The error bodies of the spec's examples (components.responses).
 const ERRORS = {
   400: { type: 'invalid-input', message: 'Invalid input: The request body contains invalid data.' },
-  401: { type: 'token-not-valid', message: 'Authentication token is not valid.' },
-  403: { type: 'permission-denied', message: 'You do not have permission to perform this action.' },
+  401: { type: 'invalid-token', message: 'Authentication token is not valid.' },
+  403: {
+    type: 'insufficient-permissions',
+    message: 'You do not have permission to perform this action.',
+  },
   404: { type: 'record-not-found', message: 'The requested resource was not found.' },
   405: {
     type: 'method-not-allowed',
@@ -103,10 +106,12 @@ function parsePage(searchParams) {
 const toShort = (build) => ({
   id: build.id,
   actId: build.actId,
+  userId: build.userId,
   status: build.status,
   startedAt: build.startedAt,
   finishedAt: build.finishedAt,
   usageTotalUsd: build.usageTotalUsd ?? 0,
+  buildNumber: build.buildNumber,
   meta: build.meta,
 });
 

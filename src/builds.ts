@@ -1,27 +1,18 @@
 // The build methods: validate input, call the two endpoints through openapi-fetch, unwrap `data`.
 import type { Client } from 'openapi-fetch';
-import type { BuildsClient, IterateBuildsOptions, ListBuildsOptions } from './client.js';
-import { walkPages, type PageRequest, type WalkOptions } from './paginate.js';
+import type { BuildsClient, ListBuildsOptions } from './client.js';
+import { checkPage } from './page.js';
 import { isObject, unwrapData } from './responses.js';
-import type { Build, BuildShort, BuildsPage, paths } from './types.js';
+import { requestOf } from './transport.js';
+import type { Build, BuildsPage, paths } from './types.js';
 import { checkBoolean, checkId, checkInteger, checkOptions, checkSignal } from './validate.js';
+import { walkBuildPages, walkBuilds, type FetchBuildsPage } from './walk.js';
 
 const LIST = '/v2/actors/{actorId}/builds';
 const ABORT = '/v2/actors/{actorId}/builds/{buildId}/abort';
 const MAX_LIMIT = 1000;
 
 type ListQuery = { offset?: number; limit?: number; desc?: boolean };
-
-function isBuildsPage(data: unknown): data is BuildsPage {
-  return (
-    isObject(data) &&
-    Array.isArray(data['items']) &&
-    typeof data['total'] === 'number' &&
-    typeof data['offset'] === 'number' &&
-    typeof data['count'] === 'number' &&
-    typeof data['limit'] === 'number'
-  );
-}
 
 function isBuild(data: unknown): data is Build {
   return isObject(data) && typeof data['id'] === 'string' && typeof data['status'] === 'string';
@@ -51,43 +42,15 @@ export function createBuildMethods(
       signal: signal ?? null,
     });
     const fallback = { method: 'GET', path: `${pathOf(actorId)}/builds`, attempts: 1 };
-    return unwrapData(response, fallback, redact, 'data: a page of builds', isBuildsPage);
+    const data = unwrapData(response, fallback, redact, 'data: a page of builds', isObject);
+    const request = { ...(requestOf.get(response) ?? fallback), status: response.status };
+    return checkPage(data, query.offset, request);
   }
 
-  function walkOptions(
-    actorId: string,
-    options: IterateBuildsOptions | undefined,
-  ): WalkOptions & { signal?: AbortSignal } {
-    checkId('actorId', actorId);
-    const given = checkOptions('options', options);
-    const signal = checkSignal(given.signal);
-    const walk = {
-      offset: checkInteger('offset', given.offset, 0, Number.MAX_SAFE_INTEGER, 0),
-      pageSize: checkInteger('pageSize', given.pageSize, 1, MAX_LIMIT, MAX_LIMIT),
-      desc: checkBoolean('desc', given.desc) ?? false,
-      maxItems: checkInteger(
-        'maxItems',
-        given.maxItems,
-        0,
-        Number.MAX_SAFE_INTEGER,
-        Number.MAX_SAFE_INTEGER,
-      ),
-    };
-    return signal === undefined ? walk : { ...walk, signal };
-  }
-
-  async function* pages(
-    actorId: string,
-    options: IterateBuildsOptions | undefined,
-  ): AsyncGenerator<BuildsPage, void, undefined> {
-    const { signal, ...walk } = walkOptions(actorId, options);
-    const fetchPage = (
-      { offset, limit }: PageRequest,
-      pageSignal: AbortSignal,
-    ): Promise<BuildsPage> =>
-      getPage(actorId, walk.desc ? { offset, limit, desc: true } : { offset, limit }, pageSignal);
-    yield* walkPages<BuildShort, BuildsPage>(fetchPage, walk, signal);
-  }
+  const walkPage =
+    (actorId: string): FetchBuildsPage =>
+    (query, signal) =>
+      getPage(actorId, query, signal);
 
   return {
     async listBuilds(actorId, options) {
@@ -105,11 +68,11 @@ export function createBuildMethods(
     },
 
     iterateBuildPages(actorId, options) {
-      return pages(actorId, options);
+      return walkBuildPages(actorId, options, walkPage(actorId), `${pathOf(actorId)}/builds`);
     },
 
     iterateBuilds(actorId, options) {
-      return flatten(pages(actorId, options));
+      return walkBuilds(actorId, options, walkPage(actorId), `${pathOf(actorId)}/builds`);
     },
 
     async abortBuild(actorId, buildId, options) {
@@ -130,61 +93,4 @@ export function createBuildMethods(
       return unwrapData(response, fallback, redact, 'data: a build', isBuild);
     },
   };
-}
-
-/**
- * Items of each page in turn. Hand-written rather than an async generator: items already in
- * memory are handed out without a generator round trip each. Calls that overlap share one page
- * load, so items still come once each and in order.
- */
-function flatten<T>(
-  pages: AsyncGenerator<{ items: T[] }, void, undefined>,
-): AsyncIterableIterator<T> {
-  let items: T[] = [];
-  let index = 0;
-  let done = false;
-  let loading: Promise<void> | undefined;
-  const load = async (): Promise<void> => {
-    try {
-      const step = await pages.next();
-      if (step.done) done = true;
-      else [items, index] = [step.value.items, 0];
-    } finally {
-      loading = undefined;
-    }
-  };
-  const step = async (): Promise<IteratorResult<T, undefined>> => {
-    while (index >= items.length) {
-      if (done) return { done: true, value: undefined };
-      await (loading ??= load());
-    }
-    return { done: false, value: items[index++] as T };
-  };
-  // Calls that must wait for a page run one after another, so results keep the call order.
-  let waiting = 0;
-  let tail: Promise<unknown> = Promise.resolve();
-  const iterator: AsyncIterableIterator<T> = {
-    next(): Promise<IteratorResult<T, undefined>> {
-      // A build already at hand costs one settled promise and nothing more.
-      if (waiting === 0 && index < items.length) {
-        return Promise.resolve({ done: false, value: items[index++] as T });
-      }
-      waiting += 1;
-      const result = tail.then(step).finally(() => {
-        waiting -= 1;
-      });
-      tail = result.catch(() => {});
-      return result;
-    },
-    async return(): Promise<IteratorResult<T, undefined>> {
-      done = true;
-      items = [];
-      await pages.return();
-      return { done: true, value: undefined };
-    },
-    [Symbol.asyncIterator]() {
-      return iterator;
-    },
-  };
-  return iterator;
 }

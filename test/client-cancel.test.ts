@@ -10,6 +10,7 @@ import { ensureBuilt } from './build-once.js';
 import {
   ACTOR,
   BUILD,
+  build,
   LIST_PATH,
   clientOf,
   errorBody,
@@ -176,7 +177,8 @@ describe('listener hygiene', () => {
       if (req.method === 'POST')
         return sendJson(res, 404, errorBody('record-not-found', 'no such build'));
       const offset = Number(new URL(req.url ?? '', server().url).searchParams.get('offset'));
-      sendJson(res, 200, { data: { ...pageBody(2, 6).data, offset, limit: 2 } });
+      const items = [build(`build${offset}`), build(`build${offset + 1}`)];
+      sendJson(res, 200, { data: { ...pageBody(2, 6).data, offset, limit: 2, items } });
     });
     const { signal } = new AbortController();
     const client = clientOf(server());

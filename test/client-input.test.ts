@@ -22,7 +22,13 @@ beforeEach(() => {
   server().handle((req, res) =>
     req.method === 'POST'
       ? sendJson(res, 200, { data: build(BUILD, 'ABORTING') })
-      : sendJson(res, 200, pageBody(2)),
+      : // A page echoes the offset it was asked for.
+        sendJson(res, 200, {
+          data: {
+            ...pageBody(2).data,
+            offset: Number(new URL(req.url ?? '', server().url).searchParams.get('offset')),
+          },
+        }),
   );
 });
 

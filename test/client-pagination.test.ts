@@ -1,89 +1,11 @@
 // Page walks against a real loopback server whose list of builds can grow during the walk.
 import { getEventListeners } from 'node:events';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBuildsClient, type BuildShort } from '../src/index.js';
+import { createBuildsClient } from '../src/index.js';
+import { startBuildsServer, type BuildsServer } from './walk-server.js';
 
 const ACTOR = 'janedoe~my-actor';
 
-interface Seen {
-  offset: number;
-  limit: number;
-  desc: boolean;
-}
-
-/** Builds oldest first; `beforeAnswer` may change them before each page is cut. */
-async function startBuildsServer(count: number) {
-  const builds: BuildShort[] = [];
-  const add = (n: number) => {
-    for (let i = 0; i < n; i += 1) {
-      const number = builds.length;
-      builds.push({
-        id: `build${String(number).padStart(6, '0')}`,
-        actId: 'actor',
-        status: 'SUCCEEDED',
-        startedAt: new Date(Date.UTC(2026, 0, 1) + number * 1000).toISOString(),
-        finishedAt: new Date(Date.UTC(2026, 0, 1) + number * 1000 + 500).toISOString(),
-        usageTotalUsd: 0.01,
-        meta: { origin: 'API' },
-      } as BuildShort);
-    }
-  };
-  add(count);
-  const requests: Seen[] = [];
-  let inFlight = 0;
-  let maxInFlight = 0;
-  const state = {
-    builds,
-    requests,
-    add,
-    get maxInFlight() {
-      return maxInFlight;
-    },
-    /** Called with the request number (0-based) before the page is cut; may add builds. */
-    beforeAnswer: (_index: number): void | Promise<void> => {},
-    url: '',
-    close: (): Promise<void> => Promise.resolve(),
-  };
-  const server = http.createServer(async (req, res) => {
-    inFlight += 1;
-    maxInFlight = Math.max(maxInFlight, inFlight);
-    try {
-      const url = new URL(req.url ?? '/', 'http://x');
-      const seen = {
-        offset: Number(url.searchParams.get('offset') ?? 0),
-        limit: Number(url.searchParams.get('limit') ?? 1000),
-        desc: url.searchParams.get('desc') === 'true',
-      };
-      const index = requests.push(seen) - 1;
-      await state.beforeAnswer(index);
-      const ordered = seen.desc ? [...builds].reverse() : builds;
-      const items = ordered.slice(seen.offset, seen.offset + seen.limit);
-      const data = {
-        total: builds.length,
-        offset: seen.offset,
-        limit: seen.limit,
-        desc: seen.desc,
-        count: items.length,
-        items,
-      };
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ data }));
-    } finally {
-      inFlight -= 1;
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  state.close = () => {
-    server.closeAllConnections();
-    return new Promise((resolve) => server.close(() => resolve()));
-  };
-  return state;
-}
-
-type BuildsServer = Awaited<ReturnType<typeof startBuildsServer>>;
 let server: BuildsServer | undefined;
 afterEach(async () => {
   await server?.close();

@@ -150,15 +150,26 @@ describe('the client against Prism (spec/openapi.yaml)', () => {
   }
 
   it('flags a request that breaks the spec (so the checks below can fail)', async () => {
-    const response = await fetch(`${prism!.url}/v2/acts/${ACTOR}/builds?limit=5000`);
+    const response = await fetch(`${prism!.url}/v2/acts/${ACTOR}/builds?limit=5000`, {
+      headers: { Authorization: `Bearer ${TOKEN}` },
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get('sl-violations')).toContain('limit');
+  });
+
+  it('answers an anonymous request with 401: the spec requires a token', async () => {
+    const response = await fetch(`${prism!.url}/v2/actors/${ACTOR}/builds`);
+    expect(response.status).toBe(401);
+    // The spec also declares the `token` query parameter (the client never sends it).
+    const query = await fetch(`${prism!.url}/v2/actors/${ACTOR}/builds?token=not-a-real-token`);
+    expect(query.status).toBe(200);
   });
 
   it('listBuilds sends offset, limit and desc as the spec allows and parses the 200 example', async () => {
     const exchanges: Exchange[] = [];
     const client = clientFor(exchanges);
-    const page = await client.listBuilds(ACTOR, { offset: 5, limit: 10, desc: true });
+    // Prism answers with the example page, whose offset is 0: the client checks the echo.
+    const page = await client.listBuilds(ACTOR, { offset: 0, limit: 10, desc: true });
     expect(page).toEqual((specs.example('get', LIST, 200) as { data: unknown }).data);
     const defaults = await client.listBuilds(ACTOR);
     expect(defaults.items).toHaveLength(1);
@@ -166,7 +177,7 @@ describe('the client against Prism (spec/openapi.yaml)', () => {
     expect(ascending.total).toBe(1);
     expectValidRequests(exchanges, 3);
     const query = new URL(exchanges[0]!.url).searchParams;
-    expect(Object.fromEntries(query)).toEqual({ offset: '5', limit: '10', desc: 'true' });
+    expect(Object.fromEntries(query)).toEqual({ offset: '0', limit: '10', desc: 'true' });
     expect(new URL(exchanges[0]!.url).pathname).toBe(`/v2/actors/${ACTOR}/builds`);
   });
 
@@ -267,6 +278,54 @@ describe('the client against Prism (spec/openapi.yaml)', () => {
     expect(error).toBeInstanceOf(ApifyApiError);
     expect(error).toMatchObject({ status: 429, type: 'rate-limit-exceeded', attempts: 3 });
     expectValidRequests(exchanges, 3);
+  });
+});
+
+describe('the examples of spec/openapi.yaml', () => {
+  it('every schema example validates against its own schema', () => {
+    const examples = specs.schemaExamples();
+    expect(examples.length).toBeGreaterThanOrEqual(40);
+    const invalid = examples
+      .map(({ pointer, value }) => ({ pointer, errors: specs.checkAt(pointer, value) }))
+      .filter(({ errors }) => errors.length > 0);
+    expect(invalid).toEqual([]);
+  });
+
+  it('rejects values the schemas rule out (so the check above can fail)', () => {
+    expect(specs.checkAt('/ActorJobStatus', 'FINISHED')).not.toEqual([]);
+    expect(specs.checkAt('/RunOrigin', 'MCP')).toEqual([]);
+    expect(specs.checkAt('/BuildNumber', '0.1.0')).not.toEqual([]);
+    expect(specs.checkAt('/BuildNumber', '100.1.1')).not.toEqual([]);
+    expect(specs.checkAt('/BuildNumber', '12.34.56789')).toEqual([]);
+    expect(specs.checkAt('/ActorDefinition/properties/version', '0.0.1')).toEqual([]);
+    expect(specs.checkAt('/ActorDefinition/properties/version', '1')).not.toEqual([]);
+    expect(specs.checkAt('/ActorDefinition/properties/minMemoryMbytes', 127)).not.toEqual([]);
+    expect(specs.checkAt('/BuildStats', { imageSizeBytes: null })).toEqual([]);
+    expect(specs.checkAt('/BuildStats', { imageSizeBytes: 1.5 })).not.toEqual([]);
+  });
+
+  it('every response example of every operation matches its schema', () => {
+    let checked = 0;
+    for (const [method, template] of [
+      ['get', LIST],
+      ['post', ABORT],
+      ['get', LIST.replace('/acts/', '/actors/')],
+      ['post', ABORT.replace('/acts/', '/actors/')],
+    ] as const) {
+      for (const status of specs.statuses(method, template).map(Number)) {
+        const example = specs.example(method, template, status);
+        expect(example, `${method} ${template} ${status}`).toBeDefined();
+        expect(specs.check(method, template, status, example)).toEqual([]);
+        checked += 1;
+      }
+    }
+    expect(checked).toBe(28);
+  });
+
+  it('an error body may lack type or message, never the error object', () => {
+    expect(specs.check('get', LIST, 404, { error: {} })).toEqual([]);
+    expect(specs.check('get', LIST, 404, { error: { message: 'gone' } })).toEqual([]);
+    expect(specs.check('get', LIST, 404, {})).not.toEqual([]);
   });
 });
 
@@ -386,6 +445,13 @@ describe('the fake API against spec/openapi.yaml', () => {
         status: 404,
         path: `/v2/acts/nobody~nothing/builds/x/abort`,
         init: { method: 'POST' },
+      },
+      {
+        method: 'post',
+        template: ABORT,
+        status: 405,
+        path: `/v2/acts/${ACTOR}/builds/x/abort`,
+        init: { method: 'GET' },
       },
     ];
     for (const status of [403, 429] as const) {

@@ -223,7 +223,7 @@ describe('errors', () => {
     });
     expect(wrong.status).toBe(401);
     expect(wrong.body).toEqual({
-      error: { type: 'token-not-valid', message: 'Authentication token is not valid.' },
+      error: { type: 'invalid-token', message: 'Authentication token is not valid.' },
     });
     expect((await list(s)).status).toBe(401);
     expect(

@@ -21,7 +21,8 @@ function simulate({ initial, options, inserts, serverMax }: Scenario) {
   const list: Item[] = Array.from({ length: initial }, (_, i) => ({ id: `b${i}` }));
   const requests: { offset: number; limit: number }[] = [];
   const yielded: Item[] = [];
-  let state = startWalk(options);
+  // The planner knows the server's cap on `limit` (the API's is 1000).
+  let state = startWalk<Item>({ ...options, maxLimit: serverMax });
   // Bounded: no walk in these scenarios needs more requests than this.
   for (let guard = 0; state.next !== undefined; guard += 1) {
     if (guard > 10_000) throw new Error('the walk does not end');
@@ -48,6 +49,76 @@ function simulate({ initial, options, inserts, serverMax }: Scenario) {
   }
   return { list, requests, yielded };
 }
+
+/** One change of the list before a request: builds started, or builds deleted (never both). */
+type Change = { start: number } | { remove: number[]; oldest: boolean };
+
+/**
+ * Walks a list that changes before each request: builds start (at the newest end) or are deleted
+ * anywhere, except the last build of the page the walk handed out last (the walk may rely on it).
+ */
+function simulateChanges(
+  initial: number,
+  options: WalkOptions,
+  changes: Change[],
+  serverMax: number,
+) {
+  let list: Item[] = Array.from({ length: initial }, (_, i) => ({ id: `b${i}` }));
+  let started = initial;
+  const deleted = new Set<string>();
+  const requests: { offset: number; limit: number }[] = [];
+  const totals: number[] = [];
+  const yielded: string[] = [];
+  let state = startWalk<Item>({ ...options, maxLimit: serverMax });
+  for (let guard = 0; state.next !== undefined; guard += 1) {
+    if (guard > 10_000) throw new Error('the walk does not end');
+    // A change before every other request: the walk sees each one settle before the next.
+    const change = requests.length % 2 === 1 ? changes[(requests.length - 1) / 2] : undefined;
+    if (change !== undefined && 'start' in change) {
+      for (let i = 0; i < change.start; i += 1) list.push({ id: `b${started++}` });
+    } else if (change !== undefined) {
+      const kept = state.last.at(-1)?.id;
+      // Retention deletes the oldest builds; a user may delete any.
+      const picked = change.oldest
+        ? list.slice(0, change.remove.length)
+        : change.remove.map((at) => list[at % Math.max(1, list.length)]);
+      const doomed = new Set(picked.map((item) => item?.id).filter((id) => id !== kept));
+      for (const id of doomed) deleted.add(id ?? '');
+      list = list.filter((item) => !doomed.has(item.id));
+    }
+    const { offset, limit } = state.next;
+    requests.push({ offset, limit });
+    totals.push(list.length);
+    const ordered = options.desc ? [...list].reverse() : list;
+    const pageLimit = Math.min(limit, serverMax);
+    const items = ordered.slice(offset, offset + pageLimit);
+    const step = advanceWalk(state, {
+      total: list.length,
+      offset,
+      limit: pageLimit,
+      count: items.length,
+      items,
+    });
+    yielded.push(...step.page.items.map((item) => item.id));
+    state = step.state;
+  }
+  const survivors = Array.from({ length: initial }, (_, i) => `b${i}`).filter(
+    (id) => !deleted.has(id),
+  );
+  const moves = totals.filter((total, i) => i > 0 && total !== totals[i - 1]).length;
+  return { list, requests, yielded, survivors, moves, started };
+}
+
+const changes = fc.array(
+  fc.oneof(
+    fc.record({ start: fc.integer({ min: 1, max: 40 }) }),
+    fc.record({
+      remove: fc.array(fc.nat(), { minLength: 1, maxLength: 30 }),
+      oldest: fc.constant(true),
+    }),
+  ),
+  { minLength: 1, maxLength: 6 },
+);
 
 const options = (desc: boolean) =>
   fc.record({
@@ -137,6 +208,47 @@ describe('pagination planner', () => {
       { numRuns: 2000 },
     );
   });
+
+  it.each([true, false])(
+    'desc %s: builds started or deleted during the walk: every survivor once, in order, within the request bound',
+    (desc) => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: 150 }),
+          fc.integer({ min: 1, max: 25 }),
+          changes,
+          (initial, pageSize, steps) => {
+            const opts = { offset: 0, pageSize, desc, maxItems: Number.MAX_SAFE_INTEGER };
+            const run = simulateChanges(initial, opts, steps, 1000);
+            // Every request is one the API accepts.
+            for (const { offset, limit } of run.requests) {
+              expect(Number.isSafeInteger(offset) && offset >= 0).toBe(true);
+              expect(Number.isSafeInteger(limit) && limit >= 1 && limit <= 1000).toBe(true);
+            }
+            // Nothing twice, and every build that was never deleted exactly once, in list order.
+            expect(new Set(run.yielded).size).toBe(run.yielded.length);
+            const order = (id: string) => Number(id.slice(1));
+            const oldOnes = run.yielded.filter((id) => order(id) < initial);
+            const expected = desc ? [...run.survivors].reverse() : run.survivors;
+            expect(oldOnes.filter((id) => run.survivors.includes(id))).toEqual(expected);
+            const sorted = [...run.yielded].sort((a, b) => (order(a) - order(b)) * (desc ? -1 : 1));
+            expect(run.yielded).toEqual(sorted);
+            // Newest first leaves out builds started during the walk; oldest first ends with them.
+            if (desc) expect(run.yielded.every((id) => order(id) < initial)).toBe(true);
+            else {
+              const late = run.list.map((b) => b.id).filter((id) => order(id) >= initial);
+              const lateYielded = run.yielded.filter((id) => order(id) >= initial);
+              expect(lateYielded.filter((id) => late.includes(id))).toEqual(late);
+            }
+            // One extra request at most per change of total.
+            const pages = Math.max(1, Math.ceil(Math.max(initial, run.yielded.length) / pageSize));
+            expect(run.requests.length).toBeLessThanOrEqual(pages + run.moves);
+          },
+        ),
+        { numRuns: 3000 },
+      );
+    },
+  );
 
   it('picks up builds started during an ascending walk at the end', () => {
     const { list, yielded, requests } = simulate({

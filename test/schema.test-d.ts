@@ -18,9 +18,19 @@ describe('generated types', () => {
     >();
   });
 
-  it('RunOrigin is the 9-value union', () => {
+  it('RunOrigin is the 11-value union', () => {
     expectTypeOf<Schemas['RunOrigin']>().toEqualTypeOf<
-      'DEVELOPMENT' | 'WEB' | 'API' | 'SCHEDULER' | 'TEST' | 'WEBHOOK' | 'ACTOR' | 'CLI' | 'STANDBY'
+      | 'DEVELOPMENT'
+      | 'WEB'
+      | 'API'
+      | 'SCHEDULER'
+      | 'TEST'
+      | 'WEBHOOK'
+      | 'ACTOR'
+      | 'CLI'
+      | 'CI'
+      | 'STANDBY'
+      | 'MCP'
     >();
   });
 
@@ -39,6 +49,40 @@ describe('generated types', () => {
       Schemas['ActorDefinition'] | null | undefined
     >();
     expectTypeOf<Build['inputSchema']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<Build['actVersion']>().toEqualTypeOf<Schemas['BuildActVersion'] | undefined>();
+  });
+
+  it("the build's Actor version and its source files", () => {
+    expectTypeOf<Schemas['BuildActVersion']>().toEqualTypeOf<{
+      sourceType?: Schemas['VersionSourceType'];
+      buildTag?: string;
+      versionNumber?: string;
+      gitRepoUrl?: string;
+      sourceFiles?: Schemas['SourceCodeFile'][];
+    }>();
+    expectTypeOf<Schemas['VersionSourceType']>().toEqualTypeOf<
+      'SOURCE_FILES' | 'GIT_REPO' | 'TARBALL' | 'GITHUB_GIST' | 'SOURCE_CODE'
+    >();
+    expectTypeOf<Schemas['SourceCodeFile']>().toEqualTypeOf<{
+      format?: 'BASE64' | 'TEXT';
+      content?: string;
+      name: string;
+    }>();
+  });
+
+  it('BuildStats: nothing required, imageSizeBytes nullable', () => {
+    expectTypeOf<Schemas['BuildStats']>().toEqualTypeOf<{
+      durationMillis?: number;
+      runTimeSecs?: number;
+      computeUnits?: number;
+      imageSizeBytes?: number | null;
+    }>();
+  });
+
+  it('the error body: type and message may each be missing', () => {
+    expectTypeOf<Schemas['ErrorResponse']>().toEqualTypeOf<{
+      error: { type?: string; message?: string };
+    }>();
   });
 
   it('BuildShort and the page wrapper', () => {
@@ -46,6 +90,10 @@ describe('generated types', () => {
     expectTypeOf<Short['finishedAt']>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf<Short['usageTotalUsd']>().toEqualTypeOf<number>();
     expectTypeOf<Short['actId']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<Short['userId']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<Short['buildNumber']>().toEqualTypeOf<string>();
+    expectTypeOf<Short['buildNumberInt']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Short['meta']>().toEqualTypeOf<Schemas['BuildMeta'] | undefined>();
     expectTypeOf<Schemas['BuildsPage']>().toEqualTypeOf<{
       total: number;
       offset: number;
@@ -54,7 +102,6 @@ describe('generated types', () => {
       count: number;
       items: Short[];
     }>();
-    expectTypeOf<Schemas['BuildStats']['computeUnits']>().toEqualTypeOf<number>();
     expectTypeOf<Schemas['ActorDefinition']['actorSpecification']>().toEqualTypeOf<1 | undefined>();
     expectTypeOf<Schemas['ActorDefinition']['defaultMemoryMbytes']>().toEqualTypeOf<
       string | number | undefined
@@ -84,6 +131,8 @@ describe('generated types', () => {
     expectTypeOf<Abort['responses'][200]['content']['application/json']['data']>().toEqualTypeOf<
       Schemas['Build']
     >();
-    expectTypeOf<keyof Abort['responses']>().toEqualTypeOf<200 | 400 | 401 | 403 | 404 | 429>();
+    expectTypeOf<keyof Abort['responses']>().toEqualTypeOf<
+      200 | 400 | 401 | 403 | 404 | 405 | 429
+    >();
   });
 });

@@ -26,6 +26,10 @@ export interface SpecValidators {
   check(method: 'get' | 'post', pathTemplate: string, status: number, body: unknown): string[];
   /** The example body the spec gives for an operation and status. */
   example(method: 'get' | 'post', pathTemplate: string, status: number): unknown;
+  /** Every `example` and `examples` entry under components.schemas, with the schema's pointer. */
+  schemaExamples(): { pointer: string; value: unknown }[];
+  /** Validates a value against the schema at a JSON pointer under components.schemas. */
+  checkAt(pointer: string, value: unknown): string[];
 }
 
 async function bundleSpec(): Promise<JsonObject> {
@@ -58,6 +62,20 @@ async function bundleSpec(): Promise<JsonObject> {
 
 const isObject = (value: Json | undefined): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const escapePointer = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
+
+/** Collects the examples of every schema node, keyed by the node's JSON pointer. */
+function collectExamples(node: Json, pointer: string, out: { pointer: string; value: unknown }[]) {
+  if (Array.isArray(node))
+    node.forEach((child, i) => collectExamples(child, `${pointer}/${i}`, out));
+  if (!isObject(node)) return;
+  if ('example' in node) out.push({ pointer, value: node.example });
+  if (Array.isArray(node.examples)) for (const value of node.examples) out.push({ pointer, value });
+  for (const [key, child] of Object.entries(node))
+    if (key !== 'example' && key !== 'examples')
+      collectExamples(child, `${pointer}/${escapePointer(key)}`, out);
+}
 
 /** Objects with declared properties reject undeclared ones, so a misspelled field is caught. */
 function closeObjects(node: Json): void {
@@ -105,6 +123,13 @@ export async function loadSpecValidators(): Promise<SpecValidators> {
     return content;
   };
   const compiled = new Map<string, ValidateFunction>();
+  const errorsOf = (validate: ValidateFunction, value: unknown): string[] =>
+    validate(value)
+      ? []
+      : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
+  const examples: { pointer: string; value: unknown }[] = [];
+  for (const [name, schema] of Object.entries(schemas))
+    collectExamples(schema, `/${escapePointer(name)}`, examples);
 
   return {
     statuses: (method, pathTemplate) => Object.keys(responses(method, pathTemplate)),
@@ -115,10 +140,17 @@ export async function loadSpecValidators(): Promise<SpecValidators> {
         validate = ajv.compile(media(method, pathTemplate, status).schema as JsonObject);
         compiled.set(key, validate);
       }
-      return validate(body)
-        ? []
-        : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
+      return errorsOf(validate, body);
     },
     example: (method, pathTemplate, status) => media(method, pathTemplate, status).example,
+    schemaExamples: () => structuredClone(examples),
+    checkAt(pointer, value) {
+      let validate = compiled.get(pointer);
+      if (!validate) {
+        validate = ajv.compile({ $ref: `openapi.json#/$defs${pointer}` });
+        compiled.set(pointer, validate);
+      }
+      return errorsOf(validate, value);
+    },
   };
 }

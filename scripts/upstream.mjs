@@ -1,0 +1,172 @@
+// `npm run upstream -- <path or URL of an OpenAPI root file>`: bundles that spec and ours with
+// Redocly, lists every difference in the operations our spec declares, and checks each against
+// spec/upstream-differences.yaml. Exit 0: every difference is listed; 1: a difference is not
+// listed or a listed one is gone (stale); 2: the command could not run.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { compareSpecs } from './upstream-compare.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const USAGE =
+  'usage: npm run upstream -- [--spec <our root file>] [--differences <yaml>] [--json] <path or URL>';
+
+class UsageError extends Error {}
+
+const isUrl = (value) => /^https?:\/\//i.test(value);
+// Redocly frames a Node.js support notice in box-drawing characters on every run.
+const withoutBanner = (text) =>
+  text
+    .split('\n')
+    .filter((line) => !/^\s*[╔║╚]/.test(line))
+    .join('\n')
+    .trim();
+
+/** Bundles one OpenAPI root (a path or a URL; remote $refs resolve) into a JSON object. */
+async function bundle(source, dir, name) {
+  const cli = path.join(path.dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
+  const input = isUrl(source) ? source : path.resolve(source);
+  const output = path.join(dir, `${name}.json`);
+  await new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [cli, 'bundle', input, '--ext', 'json', '-o', output],
+      // An empty working directory: no redocly.yaml of ours applies to someone else's spec.
+      {
+        cwd: dir,
+        timeout: 180_000,
+        maxBuffer: 16 * 1024 * 1024,
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      },
+      (error, stdout, stderr) =>
+        error
+          ? reject(new UsageError(`cannot bundle ${source}:\n${withoutBanner(stdout + stderr)}`))
+          : resolve(),
+    );
+  });
+  try {
+    return JSON.parse(await readFile(output, 'utf8'));
+  } catch {
+    throw new UsageError(`cannot bundle ${source}: Redocly wrote no bundle`);
+  }
+}
+
+/** The deliberate differences: [{ key, reason, upstream? }]; `upstream` pins the value too. */
+async function loadDifferences(file) {
+  let data;
+  try {
+    data = parseYaml(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${error.message}`);
+  }
+  const entries = data?.differences;
+  if (!Array.isArray(entries)) throw new UsageError(`${file}: expected a 'differences' list`);
+  const keys = new Set();
+  for (const [i, entry] of entries.entries()) {
+    const where = `${file}: differences[${i}]`;
+    if (typeof entry?.key !== 'string' || !entry.key)
+      throw new UsageError(`${where} needs a 'key'`);
+    if (typeof entry.reason !== 'string' || !entry.reason.trim())
+      throw new UsageError(`${where} (${entry.key}) needs a 'reason'`);
+    if (entry.upstream !== undefined && typeof entry.upstream !== 'string')
+      throw new UsageError(`${where} (${entry.key}): 'upstream' must be a string`);
+    if (keys.has(entry.key)) throw new UsageError(`${where}: '${entry.key}' is listed twice`);
+    keys.add(entry.key);
+  }
+  return entries;
+}
+
+/** Marks each row listed or new, and finds the entries that match no row. */
+function classify(rows, entries) {
+  const matches = (entry, row) =>
+    entry.key === row.key && (entry.upstream === undefined || entry.upstream === row.upstream);
+  const classified = rows.map((row) => {
+    const entry = entries.find((e) => matches(e, row));
+    return { ...row, listed: Boolean(entry), ...(entry && { reason: entry.reason }) };
+  });
+  const stale = entries.filter((e) => !rows.some((row) => matches(e, row)));
+  return { rows: classified, stale };
+}
+
+const cell = (text) => String(text).replaceAll('|', '\\|');
+
+function render({ source, upstreamVersion, differencesFile, rows, stale }) {
+  const lines = [`Upstream: ${source} (info.version ${upstreamVersion ?? 'unknown'})`, ''];
+  if (rows.length > 0) {
+    lines.push('| status | difference | ours | upstream |', '| --- | --- | --- | --- |');
+    for (const row of rows)
+      lines.push(
+        `| ${row.listed ? 'listed' : 'NEW'} | ${cell(row.key)} | ${cell(row.ours)} | ${cell(row.upstream)} |`,
+      );
+    lines.push('');
+  }
+  if (stale.length > 0) {
+    lines.push(`Stale entries in ${differencesFile} (they match no difference; remove them):`);
+    for (const entry of stale)
+      lines.push(`- ${entry.key}${entry.upstream ? ` (upstream: ${entry.upstream})` : ''}`);
+    lines.push('');
+  }
+  const fresh = rows.filter((r) => !r.listed).length;
+  if (fresh > 0)
+    lines.push(
+      `NEW rows: follow upstream in spec/openapi.yaml (then npm run generate), or list the row's key in ${differencesFile} with a reason.`,
+    );
+  lines.push(
+    `${rows.length} ${rows.length === 1 ? 'difference' : 'differences'}: ${rows.length - fresh} listed, ${fresh} new; ${stale.length} stale entries.`,
+  );
+  return lines.join('\n');
+}
+
+async function main(argv) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      spec: { type: 'string', default: path.join(root, 'spec/openapi.yaml') },
+      differences: { type: 'string', default: path.join(root, 'spec/upstream-differences.yaml') },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError(USAGE);
+  const [source] = positionals;
+  const differencesFile = path.relative(process.cwd(), values.differences) || values.differences;
+  const entries = await loadDifferences(values.differences);
+  const dir = await mkdtemp(path.join(tmpdir(), 'builds-upstream-'));
+  let ours, theirs;
+  try {
+    [ours, theirs] = await Promise.all([
+      bundle(values.spec, dir, 'ours'),
+      bundle(source, dir, 'upstream'),
+    ]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const { rows, stale } = classify(compareSpecs(ours, theirs), entries);
+  const upstreamVersion = theirs.info?.version;
+  process.stdout.write(
+    values.json
+      ? `${JSON.stringify({ source, upstreamVersion, rows, stale }, null, 2)}\n`
+      : `${render({ source, upstreamVersion, differencesFile, rows, stale })}\n`,
+  );
+  return rows.some((r) => !r.listed) || stale.length > 0 ? 1 : 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(
+        `upstream: ${error instanceof UsageError || error?.code?.startsWith?.('ERR_PARSE_ARGS') ? error.message : error.stack}\n`,
+      );
+      process.exitCode = 2;
+    },
+  );
+}

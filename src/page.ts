@@ -1,0 +1,53 @@
+// Checks a page of builds before anyone uses it: a 2xx with a malformed page is the server's
+// mistake, reported as an ApifyApiError instead of handing `null` to the caller or asking for
+// `offset=NaN` next.
+import { ApifyApiError, type RequestDetails } from './errors.js';
+import type { BuildsPage } from './types.js';
+import { isObject } from './responses.js';
+
+const COUNTS = ['total', 'offset', 'count', 'limit'] as const;
+
+/** What is wrong with `data` as a page answering a request for `requestedOffset`, if anything. */
+export function pageProblem(
+  data: unknown,
+  requestedOffset: number | undefined,
+): string | undefined {
+  if (!isObject(data)) return 'data is not an object';
+  for (const key of COUNTS) {
+    const value = data[key];
+    // `1e400` parses to Infinity: a total like that would make the next offset NaN.
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+      return `data.${key} is not an integer >= 0`;
+    }
+  }
+  const items = data['items'];
+  if (!Array.isArray(items)) return 'data.items is not an array';
+  for (let i = 0; i < items.length; i += 1) {
+    const item: unknown = items[i];
+    if (!isObject(item) || typeof item['id'] !== 'string') {
+      return `data.items[${i}] is not a build with a string id`;
+    }
+  }
+  if (requestedOffset !== undefined && data['offset'] !== requestedOffset) {
+    // A proxy that drops the query string makes every page the first one.
+    return `data.offset is ${String(data['offset'])}, but offset ${requestedOffset} was requested`;
+  }
+  return undefined;
+}
+
+/** `data` as a page, or an ApifyApiError with the response's status that says what is wrong. */
+export function checkPage(
+  data: unknown,
+  requestedOffset: number | undefined,
+  request: RequestDetails & { status: number },
+): BuildsPage {
+  const problem = pageProblem(data, requestedOffset);
+  if (problem === undefined) return data as BuildsPage;
+  throw new ApifyApiError({
+    status: request.status,
+    method: request.method,
+    path: request.path,
+    attempts: request.attempts,
+    message: `expected a JSON body with data: a page of builds, but ${problem}`,
+  });
+}

@@ -1,0 +1,222 @@
+// The walks behind iterateBuildPages and iterateBuilds: options, one page fetched ahead at most,
+// and the caller's signal linked only while one of the walk's requests is in flight.
+import type { IterateBuildsOptions } from './client.js';
+import { ApifyApiError } from './errors.js';
+import { MAX_LIMIT, WalkError, advanceWalk, startWalk, type PageRequest } from './paginate.js';
+import { forwardAbort } from './signals.js';
+import type { BuildShort, BuildsPage } from './types.js';
+import { checkBoolean, checkId, checkInteger, checkOptions, checkSignal } from './validate.js';
+
+/** Fetches one page of the walk; `desc` is sent only when true. */
+export type FetchBuildsPage = (
+  query: { offset: number; limit: number; desc?: boolean },
+  signal: AbortSignal,
+) => Promise<BuildsPage>;
+
+function walkOptions(actorId: string, options: IterateBuildsOptions | undefined) {
+  checkId('actorId', actorId);
+  const given = checkOptions('options', options);
+  const signal = checkSignal(given.signal);
+  const walk = {
+    offset: checkInteger('offset', given.offset, 0, Number.MAX_SAFE_INTEGER, 0),
+    pageSize: checkInteger('pageSize', given.pageSize, 1, MAX_LIMIT, MAX_LIMIT),
+    desc: checkBoolean('desc', given.desc) ?? false,
+    maxItems: checkInteger(
+      'maxItems',
+      given.maxItems,
+      0,
+      Number.MAX_SAFE_INTEGER,
+      Number.MAX_SAFE_INTEGER,
+    ),
+  };
+  return { walk, signal };
+}
+
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+interface PageWalk extends AsyncIterableIterator<BuildsPage> {
+  readonly signal: AbortSignal | undefined;
+  return(): Promise<IteratorResult<BuildsPage, undefined>>;
+}
+
+/**
+ * The pages of a walk. Hand-written rather than an async generator, so `return()` can cancel a
+ * request that a pending `next()` waits for, instead of queueing behind it.
+ */
+export function walkBuildPages(
+  actorId: string,
+  options: IterateBuildsOptions | undefined,
+  fetchPage: FetchBuildsPage,
+  path: string,
+): PageWalk {
+  // Bad input rejects the first `next()`; nothing is sent.
+  let checked: ReturnType<typeof walkOptions> | undefined;
+  let problem: unknown;
+  try {
+    checked = walkOptions(actorId, options);
+  } catch (error) {
+    problem = error;
+  }
+  const signal = checked?.signal;
+  const desc = checked?.walk.desc === true;
+  let state = startWalk<BuildShort>(checked?.walk ?? { offset: 0, pageSize: 1, desc, maxItems: 0 });
+  let finished = false;
+  let inFlight:
+    { answer: Promise<BuildsPage>; controller: AbortController; unlink: () => void } | undefined;
+
+  const send = (request: PageRequest): void => {
+    const controller = new AbortController();
+    // Linked for this request only: a walk left alone between requests holds no listener.
+    const unlink = forwardAbort(signal, controller);
+    const query = desc ? { ...request, desc: true } : request;
+    const answer = fetchPage(query, controller.signal).finally(unlink);
+    // Awaited by the next `next()`, or never when the walk is left: no unhandled rejection.
+    answer.catch(() => {});
+    inFlight = { answer, controller, unlink };
+  };
+
+  const finish = (): void => {
+    finished = true;
+    inFlight?.unlink();
+    inFlight?.controller.abort(new Error('the walk was left'));
+    inFlight = undefined;
+  };
+
+  async function step(): Promise<IteratorResult<BuildsPage, undefined>> {
+    for (;;) {
+      if (finished) return DONE;
+      if (checked === undefined) {
+        finished = true;
+        throw problem;
+      }
+      if (signal?.aborted) {
+        finish();
+        throw signal.reason;
+      }
+      if (inFlight === undefined) {
+        if (state.next === undefined) {
+          finished = true;
+          return DONE;
+        }
+        send(state.next);
+      }
+      let page: BuildsPage;
+      try {
+        page = await inFlight!.answer;
+      } catch (error) {
+        if (finished) return DONE;
+        finish();
+        throw error;
+      }
+      if (finished) return DONE;
+      inFlight = undefined;
+      let out: BuildsPage;
+      try {
+        ({ state, page: out } = advanceWalk(state, page));
+      } catch (error) {
+        finish();
+        if (!(error instanceof WalkError)) throw error;
+        throw new ApifyApiError({
+          status: 200,
+          method: 'GET',
+          path,
+          attempts: 1,
+          message: error.message,
+        });
+      }
+      // The next page is fetched while the consumer works on this one.
+      if (state.next !== undefined) send(state.next);
+      if (out.items.length > 0) {
+        if (signal?.aborted) continue;
+        return { done: false, value: out };
+      }
+    }
+  }
+
+  // Calls of `next()` that overlap run one after another, so pages keep their order.
+  let tail: Promise<unknown> = Promise.resolve();
+  const iterator: PageWalk = {
+    signal,
+    next() {
+      const result = tail.then(step);
+      tail = result.catch(() => {});
+      return result;
+    },
+    return() {
+      finish();
+      return Promise.resolve(DONE);
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+}
+
+/**
+ * Items of each page in turn. Items already in memory are handed out without a page round trip
+ * each; calls that overlap share one page load, so items still come once each and in order.
+ */
+export function walkBuilds(
+  actorId: string,
+  options: IterateBuildsOptions | undefined,
+  fetchPage: FetchBuildsPage,
+  path: string,
+): AsyncIterableIterator<BuildShort> {
+  const pages = walkBuildPages(actorId, options, fetchPage, path);
+  const signal = pages.signal;
+  let items: BuildShort[] = [];
+  let index = 0;
+  let done = false;
+  let loading: Promise<void> | undefined;
+  const load = async (): Promise<void> => {
+    try {
+      const step = await pages.next();
+      if (step.done) done = true;
+      else [items, index] = [step.value.items, 0];
+    } finally {
+      loading = undefined;
+    }
+  };
+  // The caller's abort ends the walk: nothing more is handed out, not even items at hand.
+  const stop = (): Promise<never> => {
+    done = true;
+    items = [];
+    void pages.return();
+    return Promise.reject(signal!.reason);
+  };
+  const step = async (): Promise<IteratorResult<BuildShort, undefined>> => {
+    while (index >= items.length) {
+      if (done) return DONE;
+      await (loading ??= load());
+    }
+    if (signal?.aborted) return stop();
+    return { done: false, value: items[index++]! };
+  };
+  // Calls that must wait for a page run one after another, so results keep the call order.
+  let waiting = 0;
+  let tail: Promise<unknown> = Promise.resolve();
+  const iterator: AsyncIterableIterator<BuildShort> = {
+    next(): Promise<IteratorResult<BuildShort, undefined>> {
+      if (signal?.aborted && !done) return stop();
+      // A build already at hand costs one settled promise and nothing more.
+      if (waiting === 0 && index < items.length) {
+        return Promise.resolve({ done: false, value: items[index++]! });
+      }
+      waiting += 1;
+      const result = tail.then(step).finally(() => {
+        waiting -= 1;
+      });
+      tail = result.catch(() => {});
+      return result;
+    },
+    async return(): Promise<IteratorResult<BuildShort, undefined>> {
+      done = true;
+      items = [];
+      await pages.return();
+      return DONE;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
