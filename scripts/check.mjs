@@ -1,9 +1,11 @@
 // `npm run check`: fails when the spec has a lint problem, when generated/ is stale against the
 // spec, when a file is not formatted as Prettier would, or when the project (examples/
-// included) does not type-check. Writes nothing but caches under .cache/ and node_modules/.
+// included) does not type-check, or when a code sample or the client reference has a problem.
+// Writes nothing but caches under .cache/ and node_modules/.
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { checkDocs } from './docs-check.mjs';
 import { lintSpec, readCommitted, renderTypes, typecheck } from './pipeline.mjs';
 import { root } from './paths.mjs';
 
@@ -42,6 +44,7 @@ function formatting() {
 const lint = lintSpec();
 const format = formatting();
 const types = typecheck();
+const docs = checkDocs(); // the code samples type-check and TypeDoc has nothing to warn about
 const fresh = Promise.all([renderTypes(), readCommitted()]).then(
   ([rendered, committed]) => ({ ok: rendered === committed }),
   (error) => ({ ok: false, error }),
@@ -65,10 +68,12 @@ if (!formatResult.ok) {
 }
 const typesResult = await types;
 if (!typesResult.ok) failures.push(`type check failed:\n${typesResult.output}`);
+const docsResult = await docs;
+if (!docsResult.ok) failures.push(`docs check failed:\n${docsResult.output}`);
 
 if (failures.length > 0) {
   console.error(failures.map((f) => `check: ${f}`).join('\n\n'));
   process.exitCode = 1;
 } else {
-  console.log('check: spec lint clean, generated/ up to date, formatting clean, types OK');
+  console.log('check: spec lint clean, generated/ up to date, formatting clean, types OK, docs OK');
 }

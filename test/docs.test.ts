@@ -1,36 +1,75 @@
-// The API reference (dist/docs/index.html) as a reader sees it: opened from file:// in headless
-// Chromium with the network switched off. Builds the page first when it is missing.
-import { existsSync } from 'node:fs';
+// The docs site (dist/docs/) as a reader sees it: built once by `npm run docs`, opened from
+// file:// in headless Chromium, offline, with every request that would leave the machine blocked
+// and recorded. The operations it must show come from spec/openapi.yaml itself.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { runScript } from './build-once.js';
+import { findChrome } from './find-chrome.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const docsFile = path.join(root, 'dist', 'docs', 'index.html');
-const docsUrl = pathToFileURL(docsFile).href;
-// Schemes that never leave the machine: the page itself, inline images, Redoc's worker blobs.
+const site = path.join(root, 'dist', 'docs');
+const url = (file: string) => pathToFileURL(path.join(site, file)).href;
+// Schemes that never leave the machine: the pages themselves, inline images, Redoc's worker blobs.
 const LOCAL_SCHEMES = new Set(['file:', 'data:', 'blob:']);
+
+interface Operation {
+  id: string;
+  method: string;
+  path: string;
+  summary: string;
+  deprecated: boolean;
+  tag: string;
+}
+
+interface SpecDocument {
+  tags: { name: string }[];
+  paths: Record<
+    string,
+    Record<string, { operationId: string; summary: string; deprecated?: boolean; tags: string[] }>
+  >;
+}
+
+const spec = parse(readFileSync(path.join(root, 'spec', 'openapi.yaml'), 'utf8')) as SpecDocument;
+const operations: Operation[] = Object.entries(spec.paths).flatMap(([route, item]) =>
+  Object.entries(item)
+    .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+    .map(([method, op]) => ({
+      id: op.operationId,
+      method: method.toUpperCase(),
+      path: route,
+      summary: op.summary,
+      deprecated: op.deprecated === true,
+      tag: op.tags[0] ?? '',
+    })),
+);
+const canonical = operations.filter((op) => op.path.startsWith('/v2/actors/'));
+const listOperation = canonical.find((op) => op.method === 'GET');
+const abortOperation = canonical.find((op) => op.method === 'POST');
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9_]+/g, '-');
+const anchor = (op: Operation) => `${slug(op.tag)}/${op.id.toLowerCase()}`;
 
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const requests: string[] = [];
+const blocked: string[] = [];
 const problems: string[] = [];
 
-const operation = (id: string) => page.locator(`[id="actor-builds/${id}"]`);
-const parameter = (op: string, where: 'path' | 'query', name: string) =>
-  page.locator(`[id="actor-builds/${op}/t=request&in=${where}&path=${name.toLowerCase()}"]`);
-
-async function open(hash: string): Promise<void> {
-  await page.goto(`${docsUrl}${hash}`, { waitUntil: 'load', timeout: 30_000 });
-}
-
 beforeAll(async () => {
-  if (!existsSync(docsFile)) await runScript('docs');
+  // Always a fresh build: a site left over from an older checkout would prove nothing.
+  await runScript('docs');
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: findChrome(),
     args: [
       '--headless',
       '--no-sandbox',
@@ -41,85 +80,213 @@ beforeAll(async () => {
     timeout: 30_000,
   });
   context = await browser.newContext({ offline: true, viewport: { width: 1400, height: 1000 } });
+  await context.route('**/*', (route) => {
+    const target = route.request().url();
+    if (LOCAL_SCHEMES.has(new URL(target).protocol)) return route.continue();
+    blocked.push(target);
+    return route.abort();
+  });
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('request', (request) => requests.push(request.url()));
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning')
-      problems.push(`console.${message.type()}: ${message.text()}`);
+      problems.push(`console.${message.type()} on ${page.url()}: ${message.text()}`);
   });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-}, 180_000);
+  page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
 });
 
-describe('API reference page', () => {
-  it('renders the list operation with its parameters', async () => {
-    await open('#/actor-builds/actors_builds_get');
-    const list = operation('actors_builds_get');
-    await list.waitFor();
-    const text = await list.innerText();
-    expect(text).toContain('Get list of builds');
-    expect(text).toContain('/v2/actors/{actorId}/builds');
-    for (const [where, name] of [
-      ['path', 'actorId'],
-      ['query', 'offset'],
-      ['query', 'limit'],
-      ['query', 'desc'],
-    ] as const) {
-      const row = parameter('actors_builds_get', where, name);
-      await row.waitFor();
-      expect(await row.innerText()).toContain(name);
-    }
-    expect(await parameter('actors_builds_get', 'query', 'limit').innerText()).toMatch(
-      /integer, \[ 1 \.\. 1000 \]/,
-    );
-    expect(await parameter('actors_builds_get', 'query', 'desc').innerText()).toContain('boolean');
-    // Only the abort operation is deprecated.
-    expect(await list.getByText('deprecated', { exact: true }).count()).toBe(0);
-  }, 60_000);
+/** The request samples panel of an operation, switched to the sample labelled `label`. */
+async function sample(operation: Locator, label: string): Promise<string> {
+  const panel = operation.locator('.panel-request-samples');
+  await panel.waitFor();
+  const current = panel.getByRole('button', { name: /^(TypeScript|curl)/ });
+  if ((await current.innerText()).trim() !== label) {
+    await current.click();
+    await page.getByRole('menuitem', { name: label, exact: true }).click();
+  }
+  await expect.poll(async () => (await current.innerText()).trim()).toBe(label);
+  return panel.innerText();
+}
 
-  it('renders the abort operation, marked deprecated, with both path parameters', async () => {
-    await open('#/actor-builds/actors_build_abort_post');
-    const abort = operation('actors_build_abort_post');
-    await abort.waitFor();
-    const text = await abort.innerText();
-    expect(text).toContain('Abort build');
-    expect(text).toContain('/v2/actors/{actorId}/builds/{buildId}/abort');
-    expect(text).toContain('POST /v2/actor-builds/{buildId}/abort');
-    const badge = abort.locator('h2 [data-component-name="Tag/Tag"]');
-    expect((await badge.innerText()).trim().toLowerCase()).toBe('deprecated');
-    for (const name of ['actorId', 'buildId']) {
-      const row = parameter('actors_build_abort_post', 'path', name);
-      await row.waitFor();
-      expect(await row.innerText()).toContain(name);
+describe('the spec the site is checked against', () => {
+  it('has a canonical list and abort operation', () => {
+    expect(listOperation?.path).toBe('/v2/actors/{actorId}/builds');
+    expect(abortOperation?.path).toBe('/v2/actors/{actorId}/builds/{buildId}/abort');
+  });
+});
+
+describe('landing page', () => {
+  it('says what the package is, how to install it, and shows a first example', async () => {
+    await page.goto(url('index.html'));
+    expect(await page.locator('h1').innerText()).toContain('Apify Actor');
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('apify-builds-client');
+    expect(text).toContain('npm install apify-builds-client');
+    const example = await page.locator('pre code').nth(1).innerText();
+    expect(example).toBe(
+      readFileSync(path.join(root, 'spec', 'samples', 'list-builds.ts'), 'utf8').trimEnd(),
+    );
+    // The stylesheet is local and applied: the reference cards are laid out side by side.
+    const cards = page.locator('a.card');
+    expect(await cards.count()).toBe(2);
+    const [first, second] = [await cards.nth(0).boundingBox(), await cards.nth(1).boundingBox()];
+    expect(first?.y).toBe(second?.y);
+  });
+
+  it('links only to files of the site that exist', async () => {
+    await page.goto(url('index.html'));
+    const hrefs = await page
+      .locator('a[href]')
+      .evaluateAll((links) => links.map((link) => (link as unknown as { href: string }).href));
+    expect(hrefs.length).toBeGreaterThanOrEqual(2 + operations.length);
+    for (const href of hrefs) {
+      expect(href.startsWith('file://'), href).toBe(true);
+      expect(existsSync(fileURLToPath(href.split('#')[0] ?? href)), href).toBe(true);
+    }
+  });
+
+  it('leads to the HTTP API reference and the client reference', async () => {
+    await page.goto(url('index.html'));
+    await page.getByRole('link', { name: /HTTP API reference/ }).click();
+    await page.locator('h1').filter({ hasText: 'Apify Actor builds API' }).waitFor();
+    expect(page.url()).toBe(url('api/index.html'));
+    await page.goto(url('index.html'));
+    await page.getByRole('link', { name: /Client reference/ }).click();
+    await page.locator('h1').filter({ hasText: 'apify-builds-client' }).waitFor();
+    expect(page.url()).toBe(url('client/index.html'));
+  });
+
+  it('lists every operation, each linked to its place in the API reference', async () => {
+    await page.goto(url('index.html'));
+    const rows = page.locator('tbody tr');
+    expect(await rows.count()).toBe(operations.length);
+    for (const [i, op] of operations.entries()) {
+      const row = rows.nth(i);
+      const text = await row.innerText();
+      expect(text).toContain(op.method);
+      expect(text).toContain(op.path);
+      expect(text).toContain(op.summary);
+      expect(text.includes('deprecated')).toBe(op.deprecated);
+      expect(await row.locator('a').getAttribute('href')).toBe(`api/index.html#/${anchor(op)}`);
+    }
+    await rows.nth(0).locator('a').click();
+    await page.locator(`[id="${anchor(operations[0]!)}"]`).waitFor();
+  });
+});
+
+describe('HTTP API reference', () => {
+  it('shows the canonical operations first, with method and summary, without a click', async () => {
+    await page.goto(url('api/index.html'));
+    const tags = page.locator('[data-section-id]');
+    await tags.first().waitFor();
+    const canonicalTag = page.locator(`[id="${slug(listOperation!.tag)}"]`);
+    await canonicalTag.waitFor();
+    const text = await canonicalTag.innerText();
+    for (const op of canonical) {
+      expect(text).toContain(`${op.method} ${op.path}: ${op.summary}`);
+    }
+    // The canonical tag comes before the legacy one on the page and in the sidebar.
+    const order = spec.tags.map((tag) => tag.name);
+    expect(order[0]).toBe(listOperation!.tag);
+    const sidebar = await page.locator('[data-component-name="Menu/Menu"]').first().innerText();
+    const positions = order.map((name) => sidebar.indexOf(name));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it.each(operations.map((op) => [op.id, op]))(
+    'renders %s with its curl and TypeScript samples',
+    async (_, op) => {
+      await page.goto(`${url('api/index.html')}#/${anchor(op)}`);
+      const section = page.locator(`[id="${anchor(op)}"]`);
+      await section.waitFor();
+      const text = await section.innerText();
+      expect(text).toContain(op.summary);
+      expect(text).toContain(op.path);
+
+      const typescript = await sample(section, 'TypeScript');
+      expect(typescript).toContain("from 'apify-builds-client'");
+      expect(typescript).toContain('createBuildsClient(');
+      expect(typescript).toContain(op.method === 'GET' ? '.listBuilds(' : '.abortBuild(');
+      if (op.method === 'GET')
+        expect(await sample(section, 'TypeScript: iterateBuilds')).toContain('.iterateBuilds(');
+
+      const curl = await sample(section, 'curl');
+      const example = op.path
+        .replace('{actorId}', 'janedoe~my-actor')
+        .replace('{buildId}', '3KH8gEpp4d8uQSe8T');
+      expect(curl).toContain(
+        op.method === 'GET'
+          ? `curl "https://api.apify.com${example}?limit=10&desc=true"`
+          : `curl -X POST "https://api.apify.com${example}"`,
+      );
+      expect(curl).toContain('-H "Authorization: Bearer $APIFY_TOKEN"');
+    },
+    60_000,
+  );
+
+  it('marks the abort operation deprecated and the list operation not', async () => {
+    for (const op of [listOperation!, abortOperation!]) {
+      await page.goto(`${url('api/index.html')}#/${anchor(op)}`);
+      const section = page.locator(`[id="${anchor(op)}"]`);
+      await section.waitFor();
+      const badges = section.locator('h2 [data-component-name="Tag/Tag"]');
+      const labels = (await badges.allInnerTexts()).map((t) => t.trim().toLowerCase());
+      expect(labels.includes('deprecated')).toBe(op === abortOperation);
+      if (op === abortOperation)
+        expect(await section.innerText()).toContain('POST /v2/actor-builds/{buildId}/abort');
     }
   }, 60_000);
+});
 
-  it('lists both operations in the tag overview, the abort one with a Deprecated badge', async () => {
-    await open('');
-    await page.getByText('+ Show', { exact: true }).first().click();
-    const overview = page.locator('[id="actor-builds"]');
-    await overview.waitFor();
-    const text = await overview.innerText();
-    expect(text).toMatch(/GET\s*\/v2\/actors\/\{actorId\}\/builds/);
-    expect(text).toMatch(
-      /POST\s*\/v2\/actors\/\{actorId\}\/builds\/\{buildId\}\/abort\s*Deprecated/,
-    );
+describe('client reference', () => {
+  it('lists the public exports and leads to each one', async () => {
+    await page.goto(url('client/index.html'));
+    const index = await page.locator('.col-content').innerText();
+    for (const name of ['createBuildsClient', 'ApifyApiError', 'BuildsClient', 'isTerminalStatus'])
+      expect(index).toContain(name);
     await page
-      .getByRole('link', { name: /Abort build/ })
-      .first()
+      .locator('.col-content')
+      .getByRole('link', { name: 'ApifyApiError', exact: true })
       .click();
-    await operation('actors_build_abort_post').waitFor();
-    expect(page.url()).toBe(`${docsUrl}#/actor-builds/actors_build_abort_post`);
-  }, 60_000);
+    await page.locator('h1').filter({ hasText: 'ApifyApiError' }).waitFor();
+    expect(page.url()).toBe(url('client/classes/ApifyApiError.html'));
+  });
 
-  it('made no network request and logged no error', () => {
-    expect(requests).toContain(docsUrl);
-    const remote = requests.filter((url) => !LOCAL_SCHEMES.has(new URL(url).protocol));
-    expect(remote).toEqual([]);
+  it('documents iterateBuilds with its example', async () => {
+    await page.goto(url('client/index.html'));
+    await page
+      .locator('.col-content')
+      .getByRole('link', { name: 'BuildsClient', exact: true })
+      .click();
+    await page.locator('h1').filter({ hasText: 'BuildsClient' }).waitFor();
+    const method = page
+      .locator('section.tsd-member')
+      .filter({ has: page.locator('h3', { hasText: /^iterateBuilds$/ }) });
+    const text = await method.innerText();
+    expect(text).toContain('Example');
+    expect(text).toContain('for await');
+  });
+
+  it('links back to the landing page and the HTTP API reference', async () => {
+    await page.goto(url('client/index.html'));
+    await page.getByRole('link', { name: 'HTTP API reference', exact: true }).first().click();
+    await page.locator('h1').filter({ hasText: 'Apify Actor builds API' }).waitFor();
+    expect(page.url()).toBe(url('api/index.html'));
+  });
+});
+
+describe('the whole visit', () => {
+  it('made no request that would leave the machine and logged no error or warning', () => {
+    expect(requests).toContain(url('index.html'));
+    expect(requests).toContain(url('client/index.html'));
+    expect(requests.filter((r) => !LOCAL_SCHEMES.has(new URL(r).protocol))).toEqual([]);
+    expect(blocked).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

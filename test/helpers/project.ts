@@ -1,6 +1,6 @@
-// A throw-away copy of the project's pipeline (spec, scripts, config, generated/) in a temp
+// A throw-away copy of the project's pipeline (spec, scripts, src, config, generated/) in a temp
 // directory, sharing node_modules, so tests can edit the spec without touching the real one.
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { root } from '../../scripts/paths.mjs';
@@ -10,10 +10,12 @@ export { root };
 const ENTRIES = [
   'spec',
   'scripts',
+  'src', // the check's TypeDoc run documents src/index.ts and compiles spec/samples/ with it
   'test/fake-api',
   'generated',
   'redocly.yaml',
   'tsconfig.json',
+  'typedoc.json',
   '.prettierrc.json',
   '.prettierignore',
   'package.json',
@@ -32,11 +34,5 @@ export async function copyProject(
     );
   }
   await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  // Only the generated types are type-checked in the copy; one file keeps `src` non-empty.
-  await mkdir(path.join(dir, 'src'));
-  await writeFile(
-    path.join(dir, 'src', 'uses-schema.ts'),
-    "import type { components } from '../generated/schema.js';\nexport const status: components['schemas']['ActorJobStatus'] = 'READY';\n",
-  );
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
