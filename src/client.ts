@@ -6,13 +6,12 @@ import type { BuildsClient, BuildsClientOptions } from './public.js';
 import { redactor, type Redact } from './redact.js';
 import type { paths } from './types.js';
 import { createRequestClass, createTransport } from './transport.js';
-import { CLIENT_OPTIONS, checkInteger, checkOptions, show } from './validate.js';
+import { CLIENT_OPTIONS, checkOptions, show } from './validate.js';
 import { VERSION } from './version.js';
 
 // Header values may not contain control characters; checked here so that the Headers error,
 // which quotes the value, can never print the token.
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
-const MAX_DELAY_MS = 2_147_483_647; // setTimeout's limit
 
 /**
  * Creates a client of the Apify Actor builds API.
@@ -32,22 +31,10 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
   if (typeof fetchImpl !== 'function') {
     throw new TypeError('fetch must be a function; this runtime has no global fetch, so pass one');
   }
-  const timeoutMs = checkInteger('timeoutMs', given.timeoutMs, 1, MAX_DELAY_MS, 30_000);
-  const maxRetries = checkInteger('maxRetries', given.maxRetries, 0, 100, 4);
-  const minRetryDelayMs = checkInteger(
-    'minRetryDelayMs',
-    given.minRetryDelayMs,
-    0,
-    MAX_DELAY_MS,
-    500,
-  );
-  const maxRetryDelayMs = checkInteger(
-    'maxRetryDelayMs',
-    given.maxRetryDelayMs,
-    0,
-    MAX_DELAY_MS,
-    30_000,
-  );
+  const timeoutMs = given.timeoutMs ?? 30_000;
+  const maxRetries = given.maxRetries ?? 4;
+  const minRetryDelayMs = given.minRetryDelayMs ?? 500;
+  const maxRetryDelayMs = given.maxRetryDelayMs ?? 30_000;
   if (maxRetryDelayMs < minRetryDelayMs) {
     throw new RangeError(
       `maxRetryDelayMs must be >= minRetryDelayMs (${minRetryDelayMs}), got ${maxRetryDelayMs}`,

@@ -70,9 +70,25 @@ export const LIST_OPTIONS = 'offset limit desc signal'.split(' ');
 export const WALK_OPTIONS = 'offset pageSize desc maxItems signal'.split(' ');
 export const ABORT_OPTIONS = ['signal'];
 
+const MAX = Number.MAX_SAFE_INTEGER;
+const MAX_DELAY_MS = 2_147_483_647; // setTimeout's limit
+
+/** The allowed range of each integer option, wherever it is accepted. */
+const RANGES: Record<string, [min: number, max: number]> = {
+  offset: [0, MAX],
+  limit: [1, 1000],
+  pageSize: [1, 1000],
+  maxItems: [0, MAX],
+  timeoutMs: [1, MAX_DELAY_MS],
+  maxRetries: [0, 100],
+  minRetryDelayMs: [0, MAX_DELAY_MS],
+  maxRetryDelayMs: [0, MAX_DELAY_MS],
+};
+
 /**
  * An optional options object. With `keys`, a key outside them is a TypeError that lists the
- * accepted keys and the nearest one (an unknown key is a mistake, not something to ignore).
+ * accepted keys and the nearest one (an unknown key is a mistake, not something to ignore), and
+ * the integer options, `desc` and `signal` among them are checked (defaults are the caller's).
  */
 export function checkOptions<T extends object>(
   name: string,
@@ -86,6 +102,13 @@ export function checkOptions<T extends object>(
   if (keys !== undefined) {
     for (const key in value) {
       if (!keys.includes(key) && Object.hasOwn(value, key)) throw unknownKey(name, key, keys);
+    }
+    for (const key of keys) {
+      const given = (value as Record<string, unknown>)[key];
+      const range = RANGES[key];
+      if (range) checkInteger(key, given, range[0], range[1], 0);
+      else if (key === 'desc') checkBoolean(key, given);
+      else if (key === 'signal') checkSignal(given);
     }
   }
   return value;

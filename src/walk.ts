@@ -6,14 +6,7 @@ import { ApifyApiError } from './errors.js';
 import { MAX_LIMIT, WalkError, advanceWalk, startWalk, type PageRequest } from './paginate.js';
 import { forwardAbort } from './signals.js';
 import type { BuildShort, BuildsPage } from './types.js';
-import {
-  WALK_OPTIONS,
-  checkBoolean,
-  checkId,
-  checkInteger,
-  checkOptions,
-  checkSignal,
-} from './validate.js';
+import { WALK_OPTIONS, checkId, checkOptions } from './validate.js';
 
 /** Fetches one page of the walk; `desc` is sent only when true. */
 export type FetchBuildsPage = (
@@ -23,19 +16,16 @@ export type FetchBuildsPage = (
 
 function walkOptions(actorId: string, options: IterateBuildsOptions | undefined, redact: Redact) {
   checkId('actorId', actorId, redact);
-  const given = checkOptions('options', options, WALK_OPTIONS);
-  const signal = checkSignal(given.signal);
+  const { offset, pageSize, desc, maxItems, signal } = checkOptions(
+    'options',
+    options,
+    WALK_OPTIONS,
+  );
   const walk = {
-    offset: checkInteger('offset', given.offset, 0, Number.MAX_SAFE_INTEGER, 0),
-    pageSize: checkInteger('pageSize', given.pageSize, 1, MAX_LIMIT, MAX_LIMIT),
-    desc: checkBoolean('desc', given.desc) ?? false,
-    maxItems: checkInteger(
-      'maxItems',
-      given.maxItems,
-      0,
-      Number.MAX_SAFE_INTEGER,
-      Number.MAX_SAFE_INTEGER,
-    ),
+    offset: offset ?? 0,
+    pageSize: pageSize ?? MAX_LIMIT,
+    desc: desc === true,
+    maxItems: maxItems ?? Number.MAX_SAFE_INTEGER,
   };
   return { walk, signal };
 }
