@@ -1,8 +1,8 @@
 // The build methods: validate input, call the two endpoints through openapi-fetch, unwrap `data`.
 import type { Client } from 'openapi-fetch';
-import { checkPage } from './page.js';
+import { pageProblem } from './page.js';
 import type { BuildsClient, ListBuildsOptions } from './public.js';
-import { redactHeaders, type Redact } from './redact.js';
+import type { Redact } from './redact.js';
 import { isObject, unwrapData } from './responses.js';
 import type { Exchange, Send } from './transport.js';
 import type { Build, BuildsPage, paths } from './types.js';
@@ -18,8 +18,10 @@ type ListQuery = {
   desc?: boolean | undefined;
 };
 
-function isBuild(data: unknown): data is Build {
-  return isObject(data) && typeof data['id'] === 'string' && typeof data['status'] === 'string';
+function buildProblem(data: unknown): string | undefined {
+  return isObject(data) && typeof data['id'] === 'string' && typeof data['status'] === 'string'
+    ? undefined
+    : 'data is not a build with a string id and status';
 }
 
 export function createBuildMethods(
@@ -57,10 +59,8 @@ export function createBuildMethods(
       fetch,
     });
     exchange.path ||= `${pathOf(actorId)}/builds`;
-    const data = await unwrapData(result, exchange, redact, 'data: a page of builds', isObject);
-    const { status, headers } = result.response;
-    return checkPage(data, query.offset, { ...exchange, status }, () =>
-      redactHeaders(headers, redact),
+    return unwrapData(result, exchange, redact, 'data: a page of builds', (data) =>
+      pageProblem(data, query.offset),
     );
   }
 
@@ -104,7 +104,7 @@ export function createBuildMethods(
       const params = { path: { actorId, buildId } };
       const result = await raw.POST(ABORT, { params, parseAs: 'stream', fetch });
       exchange.path ||= `${pathOf(actorId, 'builds', buildId)}/abort`;
-      return unwrapData(result, exchange, redact, 'data: a build', isBuild);
+      return unwrapData(result, exchange, redact, 'data: a build', buildProblem);
     },
   };
 }

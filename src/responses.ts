@@ -16,52 +16,38 @@ const decoder = new TextDecoder();
 
 /**
  * Reads the body of a 2xx once, from the response the last middleware handed on, and returns
- * its `data` after `accept` has checked the shape; any other answer becomes an ApifyApiError
- * naming `request`.
+ * its `data` when `problemOf` finds nothing wrong with it; any other answer becomes an
+ * ApifyApiError naming `request`.
  */
 export async function unwrapData<T>(
   { error, response }: StreamResult,
   request: RequestDetails,
   redact: Redact,
   what: string,
-  accept: (data: unknown) => data is T,
+  /** What is wrong with `data`, if anything. */
+  problemOf: (data: unknown) => string | undefined,
 ): Promise<T> {
-  if (response.ok) {
-    // The transport's own response: its bytes are at hand, no stream to go through.
-    const bytes = keptBytes(response);
-    const text = bytes === undefined ? await response.text() : decoder.decode(bytes);
-    return parseData(text, response, request, redact, what, accept);
-  }
-  {
+  if (!response.ok) {
     const status = response.statusText ? redact(response.statusText) : '';
     throw apiError(response, request, redact, describeErrorBody(error, redact, status));
   }
-}
-
-function parseData<T>(
-  text: string,
-  response: Response,
-  request: RequestDetails,
-  redact: Redact,
-  what: string,
-  accept: (data: unknown) => data is T,
-): T {
-  let body: unknown;
+  // The transport's own response: its bytes are at hand, no stream to go through.
+  const bytes = keptBytes(response);
+  const text = bytes === undefined ? await response.text() : decoder.decode(bytes);
+  let problem: string;
   try {
-    body = text.length > 0 ? JSON.parse(text) : undefined;
+    const body: unknown = JSON.parse(text);
+    const data = isObject(body) ? body['data'] : undefined;
+    const found = problemOf(data);
+    if (found === undefined) return data as T;
+    problem = isObject(data) ? `but ${found}` : `got ${snippet(text, redact)}`;
   } catch {
     // No `cause`: V8's SyntaxError quotes a slice of the body, which redaction cannot recognise.
-    const message = `expected a JSON body with ${what}, got ${snippet(text, redact)}`;
-    throw apiError(response, request, redact, { message });
+    problem = `got ${snippet(text, redact)}`;
   }
-  const data = isObject(body) ? body['data'] : undefined;
-  if (!accept(data)) {
-    const got = body === undefined ? 'an empty body' : snippet(JSON.stringify(body), redact);
-    throw apiError(response, request, redact, {
-      message: `expected a JSON body with ${what}, got ${got}`,
-    });
-  }
-  return data;
+  throw apiError(response, request, redact, {
+    message: `expected a JSON body with ${what}, ${problem}`,
+  });
 }
 
 function apiError(

@@ -75,8 +75,6 @@ function streamOf(bytes: ArrayBuffer): ReadableStream<Uint8Array> {
   });
 }
 
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
 type Outcome = { response: Response } | { error: ApifyTimeoutError | ApifyNetworkError };
 
 /**
@@ -107,21 +105,21 @@ export function createTransport(options: TransportOptions): Send {
         ? baseFetch(url, { ...init, signal })
         : // A Request, as openapi-fetch itself passes to fetch, so an injected fetch sees the same.
           baseFetch(new Request(url, { ...init, signal }));
-      const read = answered.then(async (response) => {
-        if (NULL_BODY_STATUSES.has(response.status)) return { response, body: null };
-        return { response, body: await response.arrayBuffer() };
-      });
+      // A response without a body (204 ...) reads as no bytes.
+      const read = answered.then(async (response) => ({
+        response,
+        body: await response.arrayBuffer(),
+      }));
       // The runtime's own fetch settles as soon as the signal aborts, body reads included; an
       // injected one might be slow to notice, so the caller does not wait for it.
-      const received = await (native ? read : raceAbort(read, signal));
-      const { response, body } = received;
-      const copy = new Response(body === null || body.byteLength === 0 ? null : streamOf(body), {
+      const { response, body } = await (native ? read : raceAbort(read, signal));
+      const copy = new Response(body.byteLength === 0 ? null : streamOf(body), {
         status: response.status,
         statusText: response.statusText,
         headers: response.headers,
       });
       if (response.url) Object.defineProperty(copy, 'url', { value: response.url });
-      if (body !== null) (copy as KeepsBytes)[BYTES] = body;
+      (copy as KeepsBytes)[BYTES] = body;
       return { response: copy };
     } catch (error) {
       if (caller?.aborted) throw caller.reason;
