@@ -54,7 +54,7 @@ function apiError(
   response: Response,
   request: RequestDetails,
   redact: Redact,
-  body: { type?: string; apiMessage?: string; message: string },
+  body: { type?: string | undefined; apiMessage?: string | undefined; message: string },
 ): ApifyApiError {
   return new ApifyApiError({
     ...request,
@@ -72,18 +72,16 @@ export function describeErrorBody(
   body: unknown,
   redact: Redact,
   statusText = '',
-): { type?: string; apiMessage?: string; message: string } {
+): { type?: string | undefined; apiMessage?: string | undefined; message: string } {
   const error = isObject(body) ? body['error'] : undefined;
   if (isObject(error)) {
-    const type = typeof error['type'] === 'string' ? redact(error['type']) : undefined;
-    const apiMessage = typeof error['message'] === 'string' ? redact(error['message']) : undefined;
-    if (apiMessage !== undefined) {
-      return type === undefined
-        ? { apiMessage, message: apiMessage }
-        : { type, apiMessage, message: apiMessage };
-    }
-    const message = `the error object had no message: ${snippet(JSON.stringify(body), redact)}`;
-    return type === undefined ? { message } : { type, message };
+    // Undefined fields are left off the ApifyApiError.
+    const [type, apiMessage] = [error['type'], error['message']].map((field) =>
+      typeof field === 'string' ? redact(field) : undefined,
+    );
+    const message =
+      apiMessage ?? `the error object had no message: ${snippet(JSON.stringify(body), redact)}`;
+    return { type, apiMessage, message };
   }
   const status = statusText ? ` (${statusText})` : '';
   if (body === undefined || body === '') return { message: `the response body was empty${status}` };

@@ -132,26 +132,25 @@ function unknownKey(name: string, key: string, keys: readonly string[]): TypeErr
 
 /** Levenshtein distance: insertions, deletions and substitutions, one row at a time. */
 export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+  let row = [...Array(b.length + 1).keys()];
+  for (let i = 0; i < a.length; i += 1) {
+    const next = [i + 1];
+    for (let j = 0; j < b.length; j += 1) {
+      next.push(Math.min(row[j + 1]! + 1, next[j]! + 1, row[j]! + (a[i] === b[j] ? 0 : 1)));
     }
+    row = next;
   }
   return row[b.length]!;
 }
+
 /** A short, safe description of any value for an error message (never throws). */
 export function show(value: unknown): string {
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-    return String(value);
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  const type = typeof value;
+  if (type === 'string') {
+    const text = value as string;
+    return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+  }
+  // null, and the number, boolean, bigint and undefined types, read well as they are.
+  if (value === null || /^[nbu]/.test(type)) return String(value);
+  return Array.isArray(value) ? 'an array' : type === 'object' ? 'an object' : `a ${type}`;
 }

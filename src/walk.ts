@@ -3,7 +3,7 @@
 import type { IterateBuildsOptions } from './public.js';
 import type { Redact } from './redact.js';
 import { ApifyApiError } from './errors.js';
-import { MAX_LIMIT, WalkError, advanceWalk, startWalk, type PageRequest } from './paginate.js';
+import { MAX_LIMIT, advanceWalk, startWalk, type PageRequest } from './paginate.js';
 import { forwardAbort } from './signals.js';
 import type { BuildShort, BuildsPage } from './types.js';
 import { WALK_OPTIONS, checkId, checkOptions } from './validate.js';
@@ -114,14 +114,14 @@ export function walkBuildPages(
       try {
         ({ state, page: out } = advanceWalk(state, page));
       } catch (error) {
+        // The planner throws only when the server's pages make no sense as a list.
         finish();
-        if (!(error instanceof WalkError)) throw error;
         throw new ApifyApiError({
           status: 200,
           method: 'GET',
           path: path(),
           attempts: 1,
-          message: error.message,
+          message: (error as Error).message,
         });
       }
       // The next page is fetched while the consumer works on this one.
