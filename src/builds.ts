@@ -7,7 +7,7 @@ import { isObject, unwrapData } from './responses.js';
 import type { Exchange, Send } from './transport.js';
 import type { Build, BuildsPage, paths } from './types.js';
 import { ABORT_OPTIONS, LIST_OPTIONS, checkId, checkOptions } from './validate.js';
-import { walkBuildPages, walkBuilds, type FetchBuildsPage } from './walk.js';
+import { walkBuildPages, walkBuilds, type WalkSource } from './walk.js';
 
 const LIST = '/v2/actors/{actorId}/builds';
 const ABORT = '/v2/actors/{actorId}/builds/{buildId}/abort';
@@ -33,8 +33,8 @@ export function createBuildMethods(
 ): Omit<BuildsClient, 'raw'> {
   const prefix = basePath.replace(/\/+$/, '');
   // The path asked for, for when no request went out (a middleware answered in its place).
-  const pathOf = (...segments: string[]): string =>
-    redact(`${prefix}/v2/actors/${segments.map(encodeURIComponent).join('/')}`);
+  const listPath = (actorId: string): string =>
+    redact(`${prefix}/v2/actors/${encodeURIComponent(actorId)}/builds`);
 
   /** A call's Exchange, and a fetch for openapi-fetch that sends through it. */
   function exchangeOf(
@@ -58,16 +58,13 @@ export function createBuildMethods(
       parseAs: 'stream',
       fetch,
     });
-    exchange.path ||= `${pathOf(actorId)}/builds`;
+    exchange.path ||= listPath(actorId);
     return unwrapData(result, exchange, redact, 'data: a page of builds', (data) =>
       pageProblem(data, query.offset),
     );
   }
 
-  const walkPage =
-    (actorId: string): FetchBuildsPage =>
-    (query, signal) =>
-      getPage(actorId, query, signal);
+  const walks: WalkSource = { getPage, listPath, redact };
 
   return {
     async listBuilds(actorId, options) {
@@ -77,23 +74,11 @@ export function createBuildMethods(
     },
 
     iterateBuildPages(actorId, options) {
-      return walkBuildPages(
-        actorId,
-        options,
-        walkPage(actorId),
-        () => `${pathOf(actorId)}/builds`,
-        redact,
-      );
+      return walkBuildPages(actorId, options, walks);
     },
 
     iterateBuilds(actorId, options) {
-      return walkBuilds(
-        actorId,
-        options,
-        walkPage(actorId),
-        () => `${pathOf(actorId)}/builds`,
-        redact,
-      );
+      return walkBuilds(walkBuildPages(actorId, options, walks));
     },
 
     async abortBuild(actorId, buildId, options) {
@@ -103,7 +88,7 @@ export function createBuildMethods(
       const [exchange, fetch] = exchangeOf('POST', signal);
       const params = { path: { actorId, buildId } };
       const result = await raw.POST(ABORT, { params, parseAs: 'stream', fetch });
-      exchange.path ||= `${pathOf(actorId, 'builds', buildId)}/abort`;
+      exchange.path ||= redact(`${listPath(actorId)}/${encodeURIComponent(buildId)}/abort`);
       return unwrapData(result, exchange, redact, 'data: a build', buildProblem);
     },
   };

@@ -75,7 +75,8 @@ function streamOf(bytes: ArrayBuffer): ReadableStream<Uint8Array> {
   });
 }
 
-type Outcome = { response: Response } | { error: ApifyTimeoutError | ApifyNetworkError };
+/** The response of an attempt, or why it got none. */
+type Outcome = Response | ApifyTimeoutError | ApifyNetworkError;
 
 /**
  * The fetch behind every call. Each body is read as bytes inside its attempt and handed on in
@@ -120,12 +121,12 @@ export function createTransport(options: TransportOptions): Send {
       });
       if (response.url) Object.defineProperty(copy, 'url', { value: response.url });
       (copy as KeepsBytes)[BYTES] = body;
-      return { response: copy };
+      return copy;
     } catch (error) {
       if (caller?.aborted) throw caller.reason;
-      if (timedOut) return { error: new ApifyTimeoutError({ ...details, timeoutMs }) };
+      if (timedOut) return new ApifyTimeoutError({ ...details, timeoutMs });
       // The cause chain may quote what the server sent, e.g. a redirect's raw Location.
-      return { error: new ApifyNetworkError(details, redactError(error, redact)) };
+      return new ApifyNetworkError(details, redactError(error, redact));
     } finally {
       clearTimeout(timer);
       unlink();
@@ -141,26 +142,24 @@ export function createTransport(options: TransportOptions): Send {
     const method = request.method;
     const path = redact(new URL(request.url).pathname);
     if (exchange !== undefined) [exchange.method, exchange.path] = [method, path];
-    const body = request.body === null ? undefined : await request.arrayBuffer();
-    const init: RequestInit = { method, headers: request.headers, redirect: request.redirect };
-    if (body !== undefined) init.body = body;
+    const init: RequestInit = {
+      method,
+      headers: request.headers,
+      redirect: request.redirect,
+      // Read once, sent again by each attempt.
+      body: request.body && (await request.arrayBuffer()),
+    };
 
     for (let attempts = 1; ; attempts += 1) {
       const outcome = await attempt(request.url, init, { method, path, attempts }, caller);
-      const last = attempts > maxRetries;
-      let waitMs: number;
-      if ('response' in outcome) {
-        const { response } = outcome;
-        if (last || !isRetryableStatus(response.status)) {
-          if (exchange !== undefined) exchange.attempts = attempts;
-          return response;
-        }
-        const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-        waitMs = retryDelay(attempts, retryAfter, options);
-      } else {
-        if (last) throw outcome.error;
-        waitMs = retryDelay(attempts, undefined, options);
+      const response = outcome instanceof Response ? outcome : undefined;
+      if (attempts > maxRetries || (response && !isRetryableStatus(response.status))) {
+        if (!response) throw outcome;
+        if (exchange !== undefined) exchange.attempts = attempts;
+        return response;
       }
+      const retryAfter = parseRetryAfter(response?.headers.get('retry-after'), Date.now());
+      const waitMs = retryDelay(attempts, retryAfter, options);
       await sleep(waitMs, caller);
     }
   };

@@ -8,11 +8,18 @@ import { forwardAbort } from './signals.js';
 import type { BuildShort, BuildsPage } from './types.js';
 import { WALK_OPTIONS, checkId, checkOptions } from './validate.js';
 
-/** Fetches one page of the walk; `desc` is sent only when true. */
-export type FetchBuildsPage = (
-  query: { offset: number; limit: number; desc?: boolean },
-  signal: AbortSignal,
-) => Promise<BuildsPage>;
+/** What a walk needs of the client: pages, the list path (for errors) and the redaction. */
+export interface WalkSource {
+  /** Fetches one page of the walk; `desc` is sent only when true. */
+  getPage(
+    actorId: string,
+    query: { offset: number; limit: number; desc?: boolean },
+    signal: AbortSignal,
+  ): Promise<BuildsPage>;
+  /** Computed only once the actorId has been checked. */
+  listPath(actorId: string): string;
+  redact: Redact;
+}
 
 function walkOptions(actorId: string, options: IterateBuildsOptions | undefined, redact: Redact) {
   checkId('actorId', actorId, redact);
@@ -44,10 +51,7 @@ interface PageWalk extends AsyncIterableIterator<BuildsPage> {
 export function walkBuildPages(
   actorId: string,
   options: IterateBuildsOptions | undefined,
-  fetchPage: FetchBuildsPage,
-  /** The list path, for errors; computed only once the actorId has been checked. */
-  path: () => string,
-  redact: Redact,
+  { getPage, listPath, redact }: WalkSource,
 ): PageWalk {
   // Bad input rejects the first `next()`; nothing is sent.
   let checked: ReturnType<typeof walkOptions> | undefined;
@@ -69,7 +73,7 @@ export function walkBuildPages(
     // Linked for this request only: a walk left alone between requests holds no listener.
     const unlink = forwardAbort(signal, controller);
     const query = desc ? { ...request, desc: true } : request;
-    const answer = fetchPage(query, controller.signal).finally(unlink);
+    const answer = getPage(actorId, query, controller.signal).finally(unlink);
     // Awaited by the next `next()`, or never when the walk is left: no unhandled rejection.
     answer.catch(() => {});
     inFlight = { answer, controller, unlink };
@@ -119,7 +123,7 @@ export function walkBuildPages(
         throw new ApifyApiError({
           status: 200,
           method: 'GET',
-          path: path(),
+          path: listPath(actorId),
           attempts: 1,
           message: (error as Error).message,
         });
@@ -155,14 +159,7 @@ export function walkBuildPages(
  * Items of each page in turn. Items already in memory are handed out without a page round trip
  * each; calls that overlap share one page load, so items still come once each and in order.
  */
-export function walkBuilds(
-  actorId: string,
-  options: IterateBuildsOptions | undefined,
-  fetchPage: FetchBuildsPage,
-  path: () => string,
-  redact: Redact,
-): AsyncIterableIterator<BuildShort> {
-  const pages = walkBuildPages(actorId, options, fetchPage, path, redact);
+export function walkBuilds(pages: PageWalk): AsyncIterableIterator<BuildShort> {
   const signal = pages.signal;
   let items: BuildShort[] = [];
   let index = 0;
