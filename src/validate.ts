@@ -53,14 +53,14 @@ export function checkInteger(
   throw new Problem(`${name} must be ${range}, got ${show(value)}`);
 }
 
-export function checkBoolean(name: string, value: unknown): boolean | undefined {
-  if (value === undefined || typeof value === 'boolean') return value;
-  throw new TypeError(`${name} must be true or false, got ${show(value)}`);
+/** `desc`, checked as an option. */
+export function checkBoolean(name: 'desc', value: unknown): boolean | undefined {
+  return checkOptions('options', { [name]: value }, [name])[name] as boolean | undefined;
 }
 
+/** `signal`, checked as an option. */
 export function checkSignal(value: unknown): AbortSignal | undefined {
-  if (value === undefined || value instanceof AbortSignal) return value;
-  throw new TypeError(`signal must be an AbortSignal, got ${show(value)}`);
+  return checkOptions('options', { signal: value }, ['signal']).signal as AbortSignal | undefined;
 }
 
 /** The option keys each method accepts, in the order its documentation lists them. */
@@ -107,8 +107,17 @@ export function checkOptions<T extends object>(
       const given = (value as Record<string, unknown>)[key];
       const range = RANGES[key];
       if (range) checkInteger(key, given, range[0], range[1], 0);
-      else if (key === 'desc') checkBoolean(key, given);
-      else if (key === 'signal') checkSignal(given);
+      else if (key === 'desc' || key === 'signal') {
+        const desc = key === 'desc';
+        if (
+          given !== undefined &&
+          (desc ? typeof given !== 'boolean' : !(given instanceof AbortSignal))
+        ) {
+          throw new TypeError(
+            `${key} must be ${desc ? 'true or false' : 'an AbortSignal'}, got ${show(given)}`,
+          );
+        }
+      }
     }
   }
   return value;
