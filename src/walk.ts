@@ -3,7 +3,7 @@
 import type { IterateBuildsOptions } from './public.js';
 import type { Redact } from './redact.js';
 import { ApifyApiError } from './errors.js';
-import { MAX_LIMIT, advanceWalk, startWalk, type PageRequest } from './paginate.js';
+import { MAX_LIMIT, advanceWalk, startWalk, type PageRequest, type WalkState } from './paginate.js';
 import { forwardAbort } from './signals.js';
 import type { BuildShort, BuildsPage } from './types.js';
 import { WALK_OPTIONS, checkId, checkOptions } from './validate.js';
@@ -21,20 +21,14 @@ export interface WalkSource {
   redact: Redact;
 }
 
-function walkOptions(actorId: string, options: IterateBuildsOptions | undefined, redact: Redact) {
-  checkId('actorId', actorId, redact);
-  const { offset, pageSize, desc, maxItems, signal } = checkOptions(
-    'options',
-    options,
-    WALK_OPTIONS,
-  );
-  const walk = {
-    offset: offset ?? 0,
-    pageSize: pageSize ?? MAX_LIMIT,
-    desc: desc === true,
-    maxItems: maxItems ?? Number.MAX_SAFE_INTEGER,
+/** Runs the calls of `step` one after another, each after the previous one has settled. */
+function serial<T>(step: () => Promise<T>): () => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return () => {
+    const result = tail.then(step);
+    tail = result.catch(() => {});
+    return result;
   };
-  return { walk, signal };
 }
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
@@ -53,17 +47,25 @@ export function walkBuildPages(
   options: IterateBuildsOptions | undefined,
   { getPage, listPath, redact }: WalkSource,
 ): PageWalk {
+  let signal: AbortSignal | undefined;
+  let desc = false;
+  let state!: WalkState<BuildShort>;
   // Bad input rejects the first `next()`; nothing is sent.
-  let checked: ReturnType<typeof walkOptions> | undefined;
-  let problem: unknown;
+  let problem: [unknown] | undefined;
   try {
-    checked = walkOptions(actorId, options, redact);
+    checkId('actorId', actorId, redact);
+    const given = checkOptions('options', options, WALK_OPTIONS);
+    signal = given.signal;
+    desc = given.desc === true;
+    state = startWalk({
+      offset: given.offset ?? 0,
+      pageSize: given.pageSize ?? MAX_LIMIT,
+      desc,
+      maxItems: given.maxItems ?? Number.MAX_SAFE_INTEGER,
+    });
   } catch (error) {
-    problem = error;
+    problem = [error];
   }
-  const signal = checked?.signal;
-  const desc = checked?.walk.desc === true;
-  let state = startWalk<BuildShort>(checked?.walk ?? { offset: 0, pageSize: 1, desc, maxItems: 0 });
   let finished = false;
   let inFlight:
     { answer: Promise<BuildsPage>; controller: AbortController; unlink: () => void } | undefined;
@@ -89,9 +91,9 @@ export function walkBuildPages(
   async function step(): Promise<IteratorResult<BuildsPage, undefined>> {
     for (;;) {
       if (finished) return DONE;
-      if (checked === undefined) {
+      if (problem) {
         finished = true;
-        throw problem;
+        throw problem[0];
       }
       if (signal?.aborted) {
         finish();
@@ -137,15 +139,10 @@ export function walkBuildPages(
     }
   }
 
-  // Calls of `next()` that overlap run one after another, so pages keep their order.
-  let tail: Promise<unknown> = Promise.resolve();
   const iterator: PageWalk = {
     signal,
-    next() {
-      const result = tail.then(step);
-      tail = result.catch(() => {});
-      return result;
-    },
+    // Calls of `next()` that overlap run one after another, so pages keep their order.
+    next: serial(step),
     return() {
       finish();
       return Promise.resolve(DONE);
@@ -164,16 +161,6 @@ export function walkBuilds(pages: PageWalk): AsyncIterableIterator<BuildShort> {
   let items: BuildShort[] = [];
   let index = 0;
   let done = false;
-  let loading: Promise<void> | undefined;
-  const load = async (): Promise<void> => {
-    try {
-      const step = await pages.next();
-      if (step.done) done = true;
-      else [items, index] = [step.value.items, 0];
-    } finally {
-      loading = undefined;
-    }
-  };
   // The caller's abort ends the walk: nothing more is handed out, not even items at hand.
   const stop = (): Promise<never> => {
     done = true;
@@ -184,14 +171,17 @@ export function walkBuilds(pages: PageWalk): AsyncIterableIterator<BuildShort> {
   const step = async (): Promise<IteratorResult<BuildShort, undefined>> => {
     while (index >= items.length) {
       if (done) return DONE;
-      await (loading ??= load());
+      // Steps run one at a time, so one page load serves them all.
+      const page = await pages.next();
+      if (page.done) done = true;
+      else [items, index] = [page.value.items, 0];
     }
     if (signal?.aborted) return stop();
     return { done: false, value: items[index++]! };
   };
   // Calls that must wait for a page run one after another, so results keep the call order.
+  const queued = serial(step);
   let waiting = 0;
-  let tail: Promise<unknown> = Promise.resolve();
   const iterator: AsyncIterableIterator<BuildShort> = {
     next(): Promise<IteratorResult<BuildShort, undefined>> {
       if (signal?.aborted && !done) return stop();
@@ -200,11 +190,9 @@ export function walkBuilds(pages: PageWalk): AsyncIterableIterator<BuildShort> {
         return Promise.resolve({ done: false, value: items[index++]! });
       }
       waiting += 1;
-      const result = tail.then(step).finally(() => {
+      return queued().finally(() => {
         waiting -= 1;
       });
-      tail = result.catch(() => {});
-      return result;
     },
     async return(): Promise<IteratorResult<BuildShort, undefined>> {
       done = true;
