@@ -1,30 +1,27 @@
 // The build methods: validate input, call the two endpoints through openapi-fetch, unwrap `data`.
 import type { Client } from 'openapi-fetch';
-import { checkPage } from './page.js';
-import { MAX_LIMIT } from './paginate.js';
+import { pageProblem } from './page.js';
 import type { BuildsClient, ListBuildsOptions } from './public.js';
-import { redactHeaders, type Redact } from './redact.js';
+import type { Redact } from './redact.js';
 import { isObject, unwrapData } from './responses.js';
 import type { Exchange, Send } from './transport.js';
 import type { Build, BuildsPage, paths } from './types.js';
-import {
-  ABORT_OPTIONS,
-  LIST_OPTIONS,
-  checkBoolean,
-  checkId,
-  checkInteger,
-  checkOptions,
-  checkSignal,
-} from './validate.js';
-import { walkBuildPages, walkBuilds, type FetchBuildsPage } from './walk.js';
+import { ABORT_OPTIONS, LIST_OPTIONS, checkId, checkOptions } from './validate.js';
+import { walkBuildPages, walkBuilds, type WalkSource } from './walk.js';
 
 const LIST = '/v2/actors/{actorId}/builds';
 const ABORT = '/v2/actors/{actorId}/builds/{buildId}/abort';
 
-type ListQuery = { offset?: number; limit?: number; desc?: boolean };
+type ListQuery = {
+  offset?: number | undefined;
+  limit?: number | undefined;
+  desc?: boolean | undefined;
+};
 
-function isBuild(data: unknown): data is Build {
-  return isObject(data) && typeof data['id'] === 'string' && typeof data['status'] === 'string';
+function buildProblem(data: unknown): string | undefined {
+  return isObject(data) && typeof data['id'] === 'string' && typeof data['status'] === 'string'
+    ? undefined
+    : 'data is not a build with a string id and status';
 }
 
 export function createBuildMethods(
@@ -36,8 +33,8 @@ export function createBuildMethods(
 ): Omit<BuildsClient, 'raw'> {
   const prefix = basePath.replace(/\/+$/, '');
   // The path asked for, for when no request went out (a middleware answered in its place).
-  const pathOf = (...segments: string[]): string =>
-    redact(`${prefix}/v2/actors/${segments.map(encodeURIComponent).join('/')}`);
+  const listPath = (actorId: string): string =>
+    redact(`${prefix}/v2/actors/${encodeURIComponent(actorId)}/builds`);
 
   /** A call's Exchange, and a fetch for openapi-fetch that sends through it. */
   function exchangeOf(
@@ -56,67 +53,43 @@ export function createBuildMethods(
     const [exchange, fetch] = exchangeOf('GET', signal);
     // 'stream': openapi-fetch leaves a 2xx body unread; unwrapData decodes it once.
     const result = await raw.GET(LIST, {
-      params: { path: { actorId }, query },
+      // Undefined parameters stay out of the query.
+      params: { path: { actorId }, query: query as { offset?: number } },
       parseAs: 'stream',
       fetch,
     });
-    exchange.path ||= `${pathOf(actorId)}/builds`;
-    const data = await unwrapData(result, exchange, redact, 'data: a page of builds', isObject);
-    const { status, headers } = result.response;
-    return checkPage(data, query.offset, { ...exchange, status }, () =>
-      redactHeaders(headers, redact),
+    exchange.path ||= listPath(actorId);
+    return unwrapData(result, exchange, redact, 'data: a page of builds', (data) =>
+      pageProblem(data, query.offset),
     );
   }
 
-  const walkPage =
-    (actorId: string): FetchBuildsPage =>
-    (query, signal) =>
-      getPage(actorId, query, signal);
+  const walks: WalkSource = { getPage, listPath, redact };
 
   return {
     async listBuilds(actorId, options) {
       checkId('actorId', actorId, redact);
-      const given = checkOptions('options', options, LIST_OPTIONS);
-      const signal = checkSignal(given.signal);
-      const query: ListQuery = {};
-      if (given.offset !== undefined)
-        query.offset = checkInteger('offset', given.offset, 0, Number.MAX_SAFE_INTEGER, 0);
-      if (given.limit !== undefined)
-        query.limit = checkInteger('limit', given.limit, 1, MAX_LIMIT, MAX_LIMIT);
-      const desc = checkBoolean('desc', given.desc);
-      if (desc !== undefined) query.desc = desc;
-      return getPage(actorId, query, signal);
+      const { offset, limit, desc, signal } = checkOptions('options', options, LIST_OPTIONS);
+      return getPage(actorId, { offset, limit, desc }, signal);
     },
 
     iterateBuildPages(actorId, options) {
-      return walkBuildPages(
-        actorId,
-        options,
-        walkPage(actorId),
-        () => `${pathOf(actorId)}/builds`,
-        redact,
-      );
+      return walkBuildPages(actorId, options, walks);
     },
 
     iterateBuilds(actorId, options) {
-      return walkBuilds(
-        actorId,
-        options,
-        walkPage(actorId),
-        () => `${pathOf(actorId)}/builds`,
-        redact,
-      );
+      return walkBuilds(walkBuildPages(actorId, options, walks));
     },
 
     async abortBuild(actorId, buildId, options) {
       checkId('actorId', actorId, redact);
       checkId('buildId', buildId, redact);
-      const signal = checkSignal(checkOptions('options', options, ABORT_OPTIONS).signal);
+      const { signal } = checkOptions('options', options, ABORT_OPTIONS);
       const [exchange, fetch] = exchangeOf('POST', signal);
       const params = { path: { actorId, buildId } };
       const result = await raw.POST(ABORT, { params, parseAs: 'stream', fetch });
-      exchange.path ||= `${pathOf(actorId, 'builds', buildId)}/abort`;
-      return unwrapData(result, exchange, redact, 'data: a build', isBuild);
+      exchange.path ||= redact(`${listPath(actorId)}/${encodeURIComponent(buildId)}/abort`);
+      return unwrapData(result, exchange, redact, 'data: a build', buildProblem);
     },
   };
 }

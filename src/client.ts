@@ -6,13 +6,12 @@ import type { BuildsClient, BuildsClientOptions } from './public.js';
 import { redactor, type Redact } from './redact.js';
 import type { paths } from './types.js';
 import { createRequestClass, createTransport } from './transport.js';
-import { CLIENT_OPTIONS, checkInteger, checkOptions, show } from './validate.js';
+import { CLIENT_OPTIONS, checkOptions, show } from './validate.js';
 import { VERSION } from './version.js';
 
 // Header values may not contain control characters; checked here so that the Headers error,
 // which quotes the value, can never print the token.
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
-const MAX_DELAY_MS = 2_147_483_647; // setTimeout's limit
 
 /**
  * Creates a client of the Apify Actor builds API.
@@ -22,42 +21,41 @@ const MAX_DELAY_MS = 2_147_483_647; // setTimeout's limit
  */
 export function createBuildsClient(options?: BuildsClientOptions): BuildsClient {
   const given = checkOptions('options', options, CLIENT_OPTIONS);
-  const token = given.token ?? environmentToken();
-  if (token !== undefined && (typeof token !== 'string' || !HEADER_VALUE.test(token))) {
-    throw new TypeError('token must be a string of printable characters (the value is not shown)');
-  }
+  const runtime = (
+    globalThis as {
+      process?: { env?: Record<string, string | undefined>; versions?: { node?: string } };
+    }
+  ).process;
+  const token = given.token ?? (runtime?.env?.['APIFY_TOKEN'] || undefined);
+  checkHeaderValue('token', token, ' (the value is not shown)');
   const redact = redactor(token);
   const baseUrl = checkBaseUrl(given.baseUrl ?? 'https://api.apify.com', redact);
   const fetchImpl = given.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') {
     throw new TypeError('fetch must be a function; this runtime has no global fetch, so pass one');
   }
-  const timeoutMs = checkInteger('timeoutMs', given.timeoutMs, 1, MAX_DELAY_MS, 30_000);
-  const maxRetries = checkInteger('maxRetries', given.maxRetries, 0, 100, 4);
-  const minRetryDelayMs = checkInteger(
-    'minRetryDelayMs',
-    given.minRetryDelayMs,
-    0,
-    MAX_DELAY_MS,
-    500,
-  );
-  const maxRetryDelayMs = checkInteger(
-    'maxRetryDelayMs',
-    given.maxRetryDelayMs,
-    0,
-    MAX_DELAY_MS,
-    30_000,
-  );
+  const {
+    timeoutMs = 30_000,
+    maxRetries = 4,
+    minRetryDelayMs = 500,
+    maxRetryDelayMs = 30_000,
+    userAgent,
+  } = given;
   if (maxRetryDelayMs < minRetryDelayMs) {
     throw new RangeError(
       `maxRetryDelayMs must be >= minRetryDelayMs (${minRetryDelayMs}), got ${maxRetryDelayMs}`,
     );
   }
+  checkHeaderValue('userAgent', userAgent, '');
 
   const headers: Record<string, string> = {};
   if (token) headers['Authorization'] = `Bearer ${token}`;
-  const userAgent = userAgentHeader(given.userAgent);
-  if (userAgent !== undefined) headers['User-Agent'] = userAgent;
+  const node = runtime?.versions?.node;
+  // Browsers do not let scripts set User-Agent; only Node.js (and runtimes that mimic it) do.
+  if (node !== undefined) {
+    headers['User-Agent'] =
+      `apify-builds-client/${VERSION} (Node.js ${node})${userAgent ? ` ${userAgent}` : ''}`;
+  }
 
   const send = createTransport({
     fetch: fetchImpl,
@@ -78,50 +76,32 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
   return { ...methods, raw };
 }
 
-function environmentToken(): string | undefined {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
-    ?.env;
-  return env?.['APIFY_TOKEN'] || undefined;
+/** A header value: a string without control characters, or undefined. */
+function checkHeaderValue(name: string, value: unknown, note: string): void {
+  if (value !== undefined && (typeof value !== 'string' || !HEADER_VALUE.test(value))) {
+    throw new TypeError(`${name} must be a string of printable characters${note}`);
+  }
 }
 
 function checkBaseUrl(value: unknown, redact: Redact): string {
   let url: URL | undefined;
   try {
     if (typeof value === 'string') url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (
-    url === undefined ||
-    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
-    url.search ||
-    url.hash
-  ) {
+  } catch {}
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
+    // Not shown at all if it has a query, fragment or `@`: the token could be anywhere in it.
+    const got =
+      typeof value !== 'string'
+        ? show(value)
+        : /[?#@]/.test(value)
+          ? 'a URL with a query, fragment or credentials (not shown)'
+          : show(redact(value));
     throw new TypeError(
-      `baseUrl must be an absolute http(s) URL without query or fragment, got ${shownUrl(value, redact)}`,
+      `baseUrl must be an absolute http(s) URL without query or fragment, got ${got}`,
     );
   }
   // fetch refuses such URLs, quoting them, credentials included.
   if (url.username || url.password)
     throw new TypeError('baseUrl must not contain credentials (the value is not shown)');
   return url.href.replace(/\/+$/, '');
-}
-
-/** A rejected baseUrl as an error shows it: not at all if it has a query, fragment or `@`. */
-function shownUrl(value: unknown, redact: Redact): string {
-  return typeof value === 'string' && /[?#@]/.test(value)
-    ? 'a URL with a query, fragment or credentials (not shown)'
-    : show(typeof value === 'string' ? redact(value) : value);
-}
-
-function userAgentHeader(extra: unknown): string | undefined {
-  if (extra !== undefined && (typeof extra !== 'string' || !HEADER_VALUE.test(extra))) {
-    throw new TypeError('userAgent must be a string of printable characters');
-  }
-  const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions
-    ?.node;
-  // Browsers do not let scripts set User-Agent; only Node.js (and runtimes that mimic it) do.
-  if (node === undefined) return undefined;
-  const base = `apify-builds-client/${VERSION} (Node.js ${node})`;
-  return extra ? `${base} ${extra}` : base;
 }

@@ -29,11 +29,11 @@ export class ApifyError extends Error {
     options?: ErrorOptions,
   ) {
     const { method, path, attempts } = request;
-    const after = attempts > 1 ? `, after ${attempts} attempts` : '';
-    super(`${message} (${method} ${path}${after})`, options);
-    this.method = method;
-    this.path = path;
-    this.attempts = attempts;
+    super(
+      `${message} (${method} ${path}${attempts > 1 ? `, after ${attempts} attempts` : ''})`,
+      options,
+    );
+    Object.assign(this, { method, path, attempts });
   }
 }
 
@@ -74,12 +74,11 @@ export class ApifyApiError extends ApifyError {
     },
     options?: ErrorOptions,
   ) {
-    const { status, type, message } = details;
-    super(`${status}${type === undefined ? '' : ` ${type}`}: ${message}`, details, options);
-    this.status = status;
+    const { status, type, apiMessage, headers = new Headers() } = details;
+    super(`${status}${type === undefined ? '' : ` ${type}`}: ${details.message}`, details, options);
+    Object.assign(this, { status, headers });
     if (type !== undefined) this.type = type;
-    if (details.apiMessage !== undefined) this.apiMessage = details.apiMessage;
-    this.headers = details.headers ?? new Headers();
+    if (apiMessage !== undefined) this.apiMessage = apiMessage;
   }
 }
 
@@ -115,16 +114,14 @@ export class ApifyNetworkError extends ApifyError {
    * @param cause - What the fetch implementation threw.
    */
   constructor(details: { method: string; path: string; attempts: number }, cause: unknown) {
-    const reason = cause instanceof Error ? causeText(cause) : String(cause);
+    // Node's fetch says only "fetch failed"; the useful part (ECONNRESET ...) is its cause.
+    const inner = (cause as Error | undefined)?.cause;
+    const reason =
+      cause instanceof Error
+        ? inner instanceof Error && inner.message && inner.message !== cause.message
+          ? `${cause.message} (${inner.message})`
+          : cause.message || cause.name
+        : String(cause);
     super(`failed without a response: ${reason}`, details, { cause });
   }
-}
-
-// Node's fetch says only "fetch failed"; the useful part (ECONNRESET, ECONNREFUSED ...) is its cause.
-function causeText(error: Error): string {
-  const inner = error.cause;
-  if (inner instanceof Error && inner.message && inner.message !== error.message) {
-    return `${error.message} (${inner.message})`;
-  }
-  return error.message || error.name;
 }

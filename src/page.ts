@@ -1,8 +1,6 @@
 // Checks a page of builds before anyone uses it: a 2xx with a malformed page is the server's
 // mistake, reported as an ApifyApiError instead of handing `null` to the caller or asking for
 // `offset=NaN` next.
-import { ApifyApiError, type RequestDetails } from './errors.js';
-import type { BuildsPage } from './types.js';
 import { isObject } from './responses.js';
 
 const COUNTS = ['total', 'offset', 'count', 'limit'] as const;
@@ -33,24 +31,4 @@ export function pageProblem(
     return `data.offset is ${String(data['offset'])}, but offset ${requestedOffset} was requested`;
   }
   return undefined;
-}
-
-/** `data` as a page, or an ApifyApiError with the response's status that says what is wrong. */
-export function checkPage(
-  data: unknown,
-  requestedOffset: number | undefined,
-  request: RequestDetails & { status: number },
-  /** Headers of the response, asked for only when the page is rejected. */
-  headers?: () => Headers,
-): BuildsPage {
-  const problem = pageProblem(data, requestedOffset);
-  if (problem === undefined) return data as BuildsPage;
-  throw new ApifyApiError({
-    status: request.status,
-    method: request.method,
-    path: request.path,
-    attempts: request.attempts,
-    headers: headers?.(),
-    message: `expected a JSON body with data: a page of builds, but ${problem}`,
-  });
 }

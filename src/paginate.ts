@@ -61,10 +61,8 @@ export interface WalkState<T extends Identified> {
 const MAX_STALLS = 16;
 
 /** The server's pages make no sense as a list (e.g. it ignores `offset`). */
-export class WalkError extends Error {}
-
-const repeats = (offset: number): WalkError =>
-  new WalkError(
+const repeats = (offset: number): Error =>
+  new Error(
     `the page at offset ${offset} repeats builds handed out before (does the server ignore offset?)`,
   );
 
@@ -122,7 +120,7 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
   page: P,
 ): { state: WalkState<T>; page: P } {
   const request = state.next;
-  if (request === undefined) throw new Error('advanceWalk: the walk is already done');
+  if (request === undefined) throw new Error('the walk is done');
   const { desc, pageSize, maxItems } = state.options;
   const maxLimit = state.options.maxLimit ?? MAX_LIMIT;
   const received = page.items.length;

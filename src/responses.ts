@@ -16,59 +16,45 @@ const decoder = new TextDecoder();
 
 /**
  * Reads the body of a 2xx once, from the response the last middleware handed on, and returns
- * its `data` after `accept` has checked the shape; any other answer becomes an ApifyApiError
- * naming `request`.
+ * its `data` when `problemOf` finds nothing wrong with it; any other answer becomes an
+ * ApifyApiError naming `request`.
  */
 export async function unwrapData<T>(
   { error, response }: StreamResult,
   request: RequestDetails,
   redact: Redact,
   what: string,
-  accept: (data: unknown) => data is T,
+  /** What is wrong with `data`, if anything. */
+  problemOf: (data: unknown) => string | undefined,
 ): Promise<T> {
-  if (response.ok) {
-    // The transport's own response: its bytes are at hand, no stream to go through.
-    const bytes = keptBytes(response);
-    const text = bytes === undefined ? await response.text() : decoder.decode(bytes);
-    return parseData(text, response, request, redact, what, accept);
-  }
-  {
+  if (!response.ok) {
     const status = response.statusText ? redact(response.statusText) : '';
     throw apiError(response, request, redact, describeErrorBody(error, redact, status));
   }
-}
-
-function parseData<T>(
-  text: string,
-  response: Response,
-  request: RequestDetails,
-  redact: Redact,
-  what: string,
-  accept: (data: unknown) => data is T,
-): T {
-  let body: unknown;
+  // The transport's own response: its bytes are at hand, no stream to go through.
+  const bytes = keptBytes(response);
+  const text = bytes === undefined ? await response.text() : decoder.decode(bytes);
+  let problem: string;
   try {
-    body = text.length > 0 ? JSON.parse(text) : undefined;
+    const body: unknown = JSON.parse(text);
+    const data = isObject(body) ? body['data'] : undefined;
+    const found = problemOf(data);
+    if (found === undefined) return data as T;
+    problem = isObject(data) ? `but ${found}` : `got ${snippet(text, redact)}`;
   } catch {
     // No `cause`: V8's SyntaxError quotes a slice of the body, which redaction cannot recognise.
-    const message = `expected a JSON body with ${what}, got ${snippet(text, redact)}`;
-    throw apiError(response, request, redact, { message });
+    problem = `got ${snippet(text, redact)}`;
   }
-  const data = isObject(body) ? body['data'] : undefined;
-  if (!accept(data)) {
-    const got = body === undefined ? 'an empty body' : snippet(JSON.stringify(body), redact);
-    throw apiError(response, request, redact, {
-      message: `expected a JSON body with ${what}, got ${got}`,
-    });
-  }
-  return data;
+  throw apiError(response, request, redact, {
+    message: `expected a JSON body with ${what}, ${problem}`,
+  });
 }
 
 function apiError(
   response: Response,
   request: RequestDetails,
   redact: Redact,
-  body: { type?: string; apiMessage?: string; message: string },
+  body: { type?: string | undefined; apiMessage?: string | undefined; message: string },
 ): ApifyApiError {
   return new ApifyApiError({
     ...request,
@@ -86,18 +72,16 @@ export function describeErrorBody(
   body: unknown,
   redact: Redact,
   statusText = '',
-): { type?: string; apiMessage?: string; message: string } {
+): { type?: string | undefined; apiMessage?: string | undefined; message: string } {
   const error = isObject(body) ? body['error'] : undefined;
   if (isObject(error)) {
-    const type = typeof error['type'] === 'string' ? redact(error['type']) : undefined;
-    const apiMessage = typeof error['message'] === 'string' ? redact(error['message']) : undefined;
-    if (apiMessage !== undefined) {
-      return type === undefined
-        ? { apiMessage, message: apiMessage }
-        : { type, apiMessage, message: apiMessage };
-    }
-    const message = `the error object had no message: ${snippet(JSON.stringify(body), redact)}`;
-    return type === undefined ? { message } : { type, message };
+    // Undefined fields are left off the ApifyApiError.
+    const [type, apiMessage] = [error['type'], error['message']].map((field) =>
+      typeof field === 'string' ? redact(field) : undefined,
+    );
+    const message =
+      apiMessage ?? `the error object had no message: ${snippet(JSON.stringify(body), redact)}`;
+    return { type, apiMessage, message };
   }
   const status = statusText ? ` (${statusText})` : '';
   if (body === undefined || body === '') return { message: `the response body was empty${status}` };

@@ -75,9 +75,8 @@ function streamOf(bytes: ArrayBuffer): ReadableStream<Uint8Array> {
   });
 }
 
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
-type Outcome = { response: Response } | { error: ApifyTimeoutError | ApifyNetworkError };
+/** The response of an attempt, or why it got none. */
+type Outcome = Response | ApifyTimeoutError | ApifyNetworkError;
 
 /**
  * The fetch behind every call. Each body is read as bytes inside its attempt and handed on in
@@ -107,27 +106,27 @@ export function createTransport(options: TransportOptions): Send {
         ? baseFetch(url, { ...init, signal })
         : // A Request, as openapi-fetch itself passes to fetch, so an injected fetch sees the same.
           baseFetch(new Request(url, { ...init, signal }));
-      const read = answered.then(async (response) => {
-        if (NULL_BODY_STATUSES.has(response.status)) return { response, body: null };
-        return { response, body: await response.arrayBuffer() };
-      });
+      // A response without a body (204 ...) reads as no bytes.
+      const read = answered.then(async (response) => ({
+        response,
+        body: await response.arrayBuffer(),
+      }));
       // The runtime's own fetch settles as soon as the signal aborts, body reads included; an
       // injected one might be slow to notice, so the caller does not wait for it.
-      const received = await (native ? read : raceAbort(read, signal));
-      const { response, body } = received;
-      const copy = new Response(body === null || body.byteLength === 0 ? null : streamOf(body), {
+      const { response, body } = await (native ? read : raceAbort(read, signal));
+      const copy = new Response(body.byteLength === 0 ? null : streamOf(body), {
         status: response.status,
         statusText: response.statusText,
         headers: response.headers,
       });
       if (response.url) Object.defineProperty(copy, 'url', { value: response.url });
-      if (body !== null) (copy as KeepsBytes)[BYTES] = body;
-      return { response: copy };
+      (copy as KeepsBytes)[BYTES] = body;
+      return copy;
     } catch (error) {
       if (caller?.aborted) throw caller.reason;
-      if (timedOut) return { error: new ApifyTimeoutError({ ...details, timeoutMs }) };
+      if (timedOut) return new ApifyTimeoutError({ ...details, timeoutMs });
       // The cause chain may quote what the server sent, e.g. a redirect's raw Location.
-      return { error: new ApifyNetworkError(details, redactError(error, redact)) };
+      return new ApifyNetworkError(details, redactError(error, redact));
     } finally {
       clearTimeout(timer);
       unlink();
@@ -143,26 +142,24 @@ export function createTransport(options: TransportOptions): Send {
     const method = request.method;
     const path = redact(new URL(request.url).pathname);
     if (exchange !== undefined) [exchange.method, exchange.path] = [method, path];
-    const body = request.body === null ? undefined : await request.arrayBuffer();
-    const init: RequestInit = { method, headers: request.headers, redirect: request.redirect };
-    if (body !== undefined) init.body = body;
+    const init: RequestInit = {
+      method,
+      headers: request.headers,
+      redirect: request.redirect,
+      // Read once, sent again by each attempt.
+      body: request.body && (await request.arrayBuffer()),
+    };
 
     for (let attempts = 1; ; attempts += 1) {
       const outcome = await attempt(request.url, init, { method, path, attempts }, caller);
-      const last = attempts > maxRetries;
-      let waitMs: number;
-      if ('response' in outcome) {
-        const { response } = outcome;
-        if (last || !isRetryableStatus(response.status)) {
-          if (exchange !== undefined) exchange.attempts = attempts;
-          return response;
-        }
-        const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-        waitMs = retryDelay(attempts, retryAfter, options);
-      } else {
-        if (last) throw outcome.error;
-        waitMs = retryDelay(attempts, undefined, options);
+      const response = outcome instanceof Response ? outcome : undefined;
+      if (attempts > maxRetries || (response && !isRetryableStatus(response.status))) {
+        if (!response) throw outcome;
+        if (exchange !== undefined) exchange.attempts = attempts;
+        return response;
       }
+      const retryAfter = parseRetryAfter(response?.headers.get('retry-after'), Date.now());
+      const waitMs = retryDelay(attempts, retryAfter, options);
       await sleep(waitMs, caller);
     }
   };

@@ -53,14 +53,14 @@ export function checkInteger(
   throw new Problem(`${name} must be ${range}, got ${show(value)}`);
 }
 
-export function checkBoolean(name: string, value: unknown): boolean | undefined {
-  if (value === undefined || typeof value === 'boolean') return value;
-  throw new TypeError(`${name} must be true or false, got ${show(value)}`);
+/** `desc`, checked as an option. */
+export function checkBoolean(name: 'desc', value: unknown): boolean | undefined {
+  return checkOptions('options', { [name]: value }, [name])[name] as boolean | undefined;
 }
 
+/** `signal`, checked as an option. */
 export function checkSignal(value: unknown): AbortSignal | undefined {
-  if (value === undefined || value instanceof AbortSignal) return value;
-  throw new TypeError(`signal must be an AbortSignal, got ${show(value)}`);
+  return checkOptions('options', { signal: value }, ['signal']).signal as AbortSignal | undefined;
 }
 
 /** The option keys each method accepts, in the order its documentation lists them. */
@@ -70,9 +70,25 @@ export const LIST_OPTIONS = 'offset limit desc signal'.split(' ');
 export const WALK_OPTIONS = 'offset pageSize desc maxItems signal'.split(' ');
 export const ABORT_OPTIONS = ['signal'];
 
+const MAX = Number.MAX_SAFE_INTEGER;
+const MAX_DELAY_MS = 2_147_483_647; // setTimeout's limit
+
+/** The allowed range of each integer option, wherever it is accepted. */
+const RANGES: Record<string, [min: number, max: number]> = {
+  offset: [0, MAX],
+  limit: [1, 1000],
+  pageSize: [1, 1000],
+  maxItems: [0, MAX],
+  timeoutMs: [1, MAX_DELAY_MS],
+  maxRetries: [0, 100],
+  minRetryDelayMs: [0, MAX_DELAY_MS],
+  maxRetryDelayMs: [0, MAX_DELAY_MS],
+};
+
 /**
  * An optional options object. With `keys`, a key outside them is a TypeError that lists the
- * accepted keys and the nearest one (an unknown key is a mistake, not something to ignore).
+ * accepted keys and the nearest one (an unknown key is a mistake, not something to ignore), and
+ * the integer options, `desc` and `signal` among them are checked (defaults are the caller's).
  */
 export function checkOptions<T extends object>(
   name: string,
@@ -86,6 +102,22 @@ export function checkOptions<T extends object>(
   if (keys !== undefined) {
     for (const key in value) {
       if (!keys.includes(key) && Object.hasOwn(value, key)) throw unknownKey(name, key, keys);
+    }
+    for (const key of keys) {
+      const given = (value as Record<string, unknown>)[key];
+      const range = RANGES[key];
+      if (range) checkInteger(key, given, range[0], range[1], 0);
+      else if (key === 'desc' || key === 'signal') {
+        const desc = key === 'desc';
+        if (
+          given !== undefined &&
+          (desc ? typeof given !== 'boolean' : !(given instanceof AbortSignal))
+        ) {
+          throw new TypeError(
+            `${key} must be ${desc ? 'true or false' : 'an AbortSignal'}, got ${show(given)}`,
+          );
+        }
+      }
     }
   }
   return value;
@@ -109,26 +141,25 @@ function unknownKey(name: string, key: string, keys: readonly string[]): TypeErr
 
 /** Levenshtein distance: insertions, deletions and substitutions, one row at a time. */
 export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+  let row = [...Array(b.length + 1).keys()];
+  for (let i = 0; i < a.length; i += 1) {
+    const next = [i + 1];
+    for (let j = 0; j < b.length; j += 1) {
+      next.push(Math.min(row[j + 1]! + 1, next[j]! + 1, row[j]! + (a[i] === b[j] ? 0 : 1)));
     }
+    row = next;
   }
   return row[b.length]!;
 }
+
 /** A short, safe description of any value for an error message (never throws). */
 export function show(value: unknown): string {
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-    return String(value);
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  const type = typeof value;
+  if (type === 'string') {
+    const text = value as string;
+    return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+  }
+  // null, and the number, boolean, bigint and undefined types, read well as they are.
+  if (value === null || /^[nbu]/.test(type)) return String(value);
+  return Array.isArray(value) ? 'an array' : type === 'object' ? 'an object' : `a ${type}`;
 }

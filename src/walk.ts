@@ -3,41 +3,32 @@
 import type { IterateBuildsOptions } from './public.js';
 import type { Redact } from './redact.js';
 import { ApifyApiError } from './errors.js';
-import { MAX_LIMIT, WalkError, advanceWalk, startWalk, type PageRequest } from './paginate.js';
+import { MAX_LIMIT, advanceWalk, startWalk, type PageRequest, type WalkState } from './paginate.js';
 import { forwardAbort } from './signals.js';
 import type { BuildShort, BuildsPage } from './types.js';
-import {
-  WALK_OPTIONS,
-  checkBoolean,
-  checkId,
-  checkInteger,
-  checkOptions,
-  checkSignal,
-} from './validate.js';
+import { WALK_OPTIONS, checkId, checkOptions } from './validate.js';
 
-/** Fetches one page of the walk; `desc` is sent only when true. */
-export type FetchBuildsPage = (
-  query: { offset: number; limit: number; desc?: boolean },
-  signal: AbortSignal,
-) => Promise<BuildsPage>;
+/** What a walk needs of the client: pages, the list path (for errors) and the redaction. */
+export interface WalkSource {
+  /** Fetches one page of the walk; `desc` is sent only when true. */
+  getPage(
+    actorId: string,
+    query: { offset: number; limit: number; desc?: boolean },
+    signal: AbortSignal,
+  ): Promise<BuildsPage>;
+  /** Computed only once the actorId has been checked. */
+  listPath(actorId: string): string;
+  redact: Redact;
+}
 
-function walkOptions(actorId: string, options: IterateBuildsOptions | undefined, redact: Redact) {
-  checkId('actorId', actorId, redact);
-  const given = checkOptions('options', options, WALK_OPTIONS);
-  const signal = checkSignal(given.signal);
-  const walk = {
-    offset: checkInteger('offset', given.offset, 0, Number.MAX_SAFE_INTEGER, 0),
-    pageSize: checkInteger('pageSize', given.pageSize, 1, MAX_LIMIT, MAX_LIMIT),
-    desc: checkBoolean('desc', given.desc) ?? false,
-    maxItems: checkInteger(
-      'maxItems',
-      given.maxItems,
-      0,
-      Number.MAX_SAFE_INTEGER,
-      Number.MAX_SAFE_INTEGER,
-    ),
+/** Runs the calls of `step` one after another, each after the previous one has settled. */
+function serial<T>(step: () => Promise<T>): () => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return () => {
+    const result = tail.then(step);
+    tail = result.catch(() => {});
+    return result;
   };
-  return { walk, signal };
 }
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
@@ -54,22 +45,27 @@ interface PageWalk extends AsyncIterableIterator<BuildsPage> {
 export function walkBuildPages(
   actorId: string,
   options: IterateBuildsOptions | undefined,
-  fetchPage: FetchBuildsPage,
-  /** The list path, for errors; computed only once the actorId has been checked. */
-  path: () => string,
-  redact: Redact,
+  { getPage, listPath, redact }: WalkSource,
 ): PageWalk {
+  let signal: AbortSignal | undefined;
+  let desc = false;
+  let state!: WalkState<BuildShort>;
   // Bad input rejects the first `next()`; nothing is sent.
-  let checked: ReturnType<typeof walkOptions> | undefined;
-  let problem: unknown;
+  let problem: [unknown] | undefined;
   try {
-    checked = walkOptions(actorId, options, redact);
+    checkId('actorId', actorId, redact);
+    const given = checkOptions('options', options, WALK_OPTIONS);
+    signal = given.signal;
+    desc = given.desc === true;
+    state = startWalk({
+      offset: given.offset ?? 0,
+      pageSize: given.pageSize ?? MAX_LIMIT,
+      desc,
+      maxItems: given.maxItems ?? Number.MAX_SAFE_INTEGER,
+    });
   } catch (error) {
-    problem = error;
+    problem = [error];
   }
-  const signal = checked?.signal;
-  const desc = checked?.walk.desc === true;
-  let state = startWalk<BuildShort>(checked?.walk ?? { offset: 0, pageSize: 1, desc, maxItems: 0 });
   let finished = false;
   let inFlight:
     { answer: Promise<BuildsPage>; controller: AbortController; unlink: () => void } | undefined;
@@ -79,7 +75,7 @@ export function walkBuildPages(
     // Linked for this request only: a walk left alone between requests holds no listener.
     const unlink = forwardAbort(signal, controller);
     const query = desc ? { ...request, desc: true } : request;
-    const answer = fetchPage(query, controller.signal).finally(unlink);
+    const answer = getPage(actorId, query, controller.signal).finally(unlink);
     // Awaited by the next `next()`, or never when the walk is left: no unhandled rejection.
     answer.catch(() => {});
     inFlight = { answer, controller, unlink };
@@ -95,9 +91,9 @@ export function walkBuildPages(
   async function step(): Promise<IteratorResult<BuildsPage, undefined>> {
     for (;;) {
       if (finished) return DONE;
-      if (checked === undefined) {
+      if (problem) {
         finished = true;
-        throw problem;
+        throw problem[0];
       }
       if (signal?.aborted) {
         finish();
@@ -124,14 +120,14 @@ export function walkBuildPages(
       try {
         ({ state, page: out } = advanceWalk(state, page));
       } catch (error) {
+        // The planner throws only when the server's pages make no sense as a list.
         finish();
-        if (!(error instanceof WalkError)) throw error;
         throw new ApifyApiError({
           status: 200,
           method: 'GET',
-          path: path(),
+          path: listPath(actorId),
           attempts: 1,
-          message: error.message,
+          message: (error as Error).message,
         });
       }
       // The next page is fetched while the consumer works on this one.
@@ -143,15 +139,10 @@ export function walkBuildPages(
     }
   }
 
-  // Calls of `next()` that overlap run one after another, so pages keep their order.
-  let tail: Promise<unknown> = Promise.resolve();
   const iterator: PageWalk = {
     signal,
-    next() {
-      const result = tail.then(step);
-      tail = result.catch(() => {});
-      return result;
-    },
+    // Calls of `next()` that overlap run one after another, so pages keep their order.
+    next: serial(step),
     return() {
       finish();
       return Promise.resolve(DONE);
@@ -165,28 +156,11 @@ export function walkBuildPages(
  * Items of each page in turn. Items already in memory are handed out without a page round trip
  * each; calls that overlap share one page load, so items still come once each and in order.
  */
-export function walkBuilds(
-  actorId: string,
-  options: IterateBuildsOptions | undefined,
-  fetchPage: FetchBuildsPage,
-  path: () => string,
-  redact: Redact,
-): AsyncIterableIterator<BuildShort> {
-  const pages = walkBuildPages(actorId, options, fetchPage, path, redact);
+export function walkBuilds(pages: PageWalk): AsyncIterableIterator<BuildShort> {
   const signal = pages.signal;
   let items: BuildShort[] = [];
   let index = 0;
   let done = false;
-  let loading: Promise<void> | undefined;
-  const load = async (): Promise<void> => {
-    try {
-      const step = await pages.next();
-      if (step.done) done = true;
-      else [items, index] = [step.value.items, 0];
-    } finally {
-      loading = undefined;
-    }
-  };
   // The caller's abort ends the walk: nothing more is handed out, not even items at hand.
   const stop = (): Promise<never> => {
     done = true;
@@ -197,14 +171,17 @@ export function walkBuilds(
   const step = async (): Promise<IteratorResult<BuildShort, undefined>> => {
     while (index >= items.length) {
       if (done) return DONE;
-      await (loading ??= load());
+      // Steps run one at a time, so one page load serves them all.
+      const page = await pages.next();
+      if (page.done) done = true;
+      else [items, index] = [page.value.items, 0];
     }
     if (signal?.aborted) return stop();
     return { done: false, value: items[index++]! };
   };
   // Calls that must wait for a page run one after another, so results keep the call order.
+  const queued = serial(step);
   let waiting = 0;
-  let tail: Promise<unknown> = Promise.resolve();
   const iterator: AsyncIterableIterator<BuildShort> = {
     next(): Promise<IteratorResult<BuildShort, undefined>> {
       if (signal?.aborted && !done) return stop();
@@ -213,11 +190,9 @@ export function walkBuilds(
         return Promise.resolve({ done: false, value: items[index++]! });
       }
       waiting += 1;
-      const result = tail.then(step).finally(() => {
+      return queued().finally(() => {
         waiting -= 1;
       });
-      tail = result.catch(() => {});
-      return result;
     },
     async return(): Promise<IteratorResult<BuildShort, undefined>> {
       done = true;
