@@ -17,6 +17,7 @@ function formatting() {
   const args = [
     cli,
     '--check',
+    '--no-color',
     '.',
     '--log-level',
     'warn',
@@ -33,7 +34,7 @@ function formatting() {
       (error, stdout, stderr) => {
         const files = `${stdout}\n${stderr}`
           .split('\n')
-          .map((line) => /^\[warn\] (.+)$/.exec(line)?.[1])
+          .map((line) => /^\[warn\] (.+)$/.exec(line.replace(/\x1b\[[0-9;]*m/g, ''))?.[1])
           .filter((file) => file && !file.startsWith('Code style issues'));
         resolve({ ok: !error, files, output: `${stdout}${stderr}`.trim() });
       },
