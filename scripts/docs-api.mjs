@@ -1,17 +1,10 @@
 // The HTTP API reference: the spec bundled by Redocly, given its code samples and an overview of
 // each tag's operations, rendered by Redoc into one self-contained page that works offline.
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { injectSamples, operationsOf, readSamples, sampleLanguages } from './docs-samples.mjs';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const require = createRequire(import.meta.url);
-const cli = path.join(path.dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
-const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+import { runRedocly } from './redocly.mjs';
 
 /**
  * Redoc's options (the `openapi` section of a Redocly config). Redoc 3 shows only the samples
@@ -37,23 +30,15 @@ const LOCAL_LOGOS = {
   'https://cdn.redoc.ly/redoc/logo-mini.svg': wordmark('R', 10),
 };
 
-/** Runs the Redocly CLI; rejects with its output (without the Node.js support banner). */
-function redocly(args) {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [cli, ...args],
-      { cwd: root, env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const text = `${stdout}\n${stderr}`
-          .split('\n')
-          .filter((line) => !/[║╔╚]/.test(line) && line.trim() !== '')
-          .join('\n');
-        if (error) reject(new Error(`redocly ${args[0]} failed:\n${text}`));
-        else resolve(text);
-      },
-    );
-  });
+/** Runs the Redocly CLI in the project root; rejects with its output, blank lines dropped. */
+async function redocly(args) {
+  const result = await runRedocly(args);
+  const text = result.output
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .join('\n');
+  if (!result.ok) throw new Error(`redocly ${args[0]} failed:\n${text}`);
+  return text;
 }
 
 /**

@@ -5,10 +5,9 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { root } from './paths.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const stampPath = path.join(root, 'node_modules', '.cache', 'check-docs.json');
 const INPUT_DIRS = ['src', 'generated', path.join('spec', 'samples')];
 const INPUT_FILES = [

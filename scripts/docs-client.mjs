@@ -3,10 +3,9 @@
 // a sample that does not type-check fails here like a missing doc comment does.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Application, ConsoleLogger, LogLevel } from 'typedoc';
+import { root } from './paths.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 export const typedocConfig = path.join(root, 'typedoc.json');
 
 // Strips terminal colours so the messages read the same in a log file and in a test.

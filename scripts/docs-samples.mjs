@@ -3,9 +3,8 @@
 // are the files in spec/samples/, type-checked by `npm run check` (see docs-client.mjs).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { root } from './paths.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 export const samplesDir = path.join(root, 'spec', 'samples');
 
 /**

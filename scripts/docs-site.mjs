@@ -2,10 +2,9 @@
 // the first code sample and the list of operations filled in. Plain HTML, no script.
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { operationsOf, samplesDir } from './docs-samples.mjs';
+import { root } from './paths.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const siteDir = path.join(root, 'site');
 const FIRST_EXAMPLE = 'list-builds.ts';
 

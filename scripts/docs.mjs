@@ -5,14 +5,14 @@
 //   client/       client reference: TypeDoc over src/index.ts (docs-client.mjs)
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { buildApiReference, referenceSpec } from './docs-api.mjs';
 import { buildClientReference } from './docs-client.mjs';
 import { buildLanding } from './docs-site.mjs';
+import { distPath, root } from './paths.mjs';
 import { lintSpec } from './pipeline.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-export const docsDir = path.join(root, 'dist', 'docs');
+export const docsDir = path.join(distPath, 'docs');
 
 /** Total size in bytes of the files under `dir`. */
 async function sizeOf(dir) {

@@ -2,54 +2,33 @@
 // Redocly, lists every difference in the operations our spec declares, and checks each against
 // spec/upstream-differences.yaml. Exit 0: every difference is listed; 1: a difference is not
 // listed or a listed one is gone (stale); 2: the command could not run.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
+import { root, specPath } from './paths.mjs';
+import { runRedocly } from './redocly.mjs';
 import { compareSpecs } from './upstream-compare.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const require = createRequire(import.meta.url);
 const USAGE =
   'usage: npm run upstream -- [--spec <our root file>] [--differences <yaml>] [--json] <path or URL>';
 
 class UsageError extends Error {}
 
 const isUrl = (value) => /^https?:\/\//i.test(value);
-// Redocly frames a Node.js support notice in box-drawing characters on every run.
-const withoutBanner = (text) =>
-  text
-    .split('\n')
-    .filter((line) => !/^\s*[╔║╚]/.test(line))
-    .join('\n')
-    .trim();
 
 /** Bundles one OpenAPI root (a path or a URL; remote $refs resolve) into a JSON object. */
 async function bundle(source, dir, name) {
-  const cli = path.join(path.dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
   const input = isUrl(source) ? source : path.resolve(source);
   const output = path.join(dir, `${name}.json`);
-  await new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [cli, 'bundle', input, '--ext', 'json', '-o', output],
-      // An empty working directory: no redocly.yaml of ours applies to someone else's spec.
-      {
-        cwd: dir,
-        timeout: 180_000,
-        maxBuffer: 16 * 1024 * 1024,
-        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-      },
-      (error, stdout, stderr) =>
-        error
-          ? reject(new UsageError(`cannot bundle ${source}:\n${withoutBanner(stdout + stderr)}`))
-          : resolve(),
-    );
+  // An empty working directory: no redocly.yaml of ours applies to someone else's spec.
+  const result = await runRedocly(['bundle', input, '--ext', 'json', '-o', output], {
+    cwd: dir,
+    timeout: 180_000,
   });
+  if (!result.ok) throw new UsageError(`cannot bundle ${source}:\n${result.output}`);
   try {
     return JSON.parse(await readFile(output, 'utf8'));
   } catch {
@@ -128,7 +107,7 @@ async function main(argv) {
     args: argv,
     allowPositionals: true,
     options: {
-      spec: { type: 'string', default: path.join(root, 'spec/openapi.yaml') },
+      spec: { type: 'string', default: specPath },
       differences: { type: 'string', default: path.join(root, 'spec/upstream-differences.yaml') },
       json: { type: 'boolean', default: false },
     },

@@ -3,8 +3,9 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { root } from '../scripts/paths.mjs';
 import { ApifyNetworkError, ApifyTimeoutError } from '../src/index.js';
 import { ensureBuilt } from './build-once.js';
 import {
@@ -235,7 +236,6 @@ describe('per-attempt timeout', () => {
 });
 
 describe('process lifetime', () => {
-  const root = fileURLToPath(new URL('..', import.meta.url));
   const entry = pathToFileURL(path.join(root, 'dist', 'index.js')).href;
 
   // A 503 with Retry-After: 30, aborted during the wait: the process must exit soon after.

@@ -6,13 +6,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../scripts/mock-server.mjs';
+import { root } from '../scripts/paths.mjs';
 import { ApifyApiError, createBuildsClient, type BuildsClient } from '../src/index.js';
 import { loadSpecValidators, type SpecValidators } from './spec-schemas.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = 'contract-test-token-7c1e';
 const ACTOR = 'janedoe~my-actor';
 const BUILD = '3KH8gEpp4d8uQSe8T';

@@ -6,10 +6,8 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
+import { root } from '../scripts/paths.mjs';
 
 interface CheckModule {
   checkDocs(overrides?: Record<string, unknown>): Promise<{ ok: boolean; output: string }>;

@@ -13,10 +13,10 @@ import {
 } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { root, specPath } from '../scripts/paths.mjs';
 import { runScript } from './build-once.js';
 import { findChrome } from './find-chrome.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const site = path.join(root, 'dist', 'docs');
 const url = (file: string) => pathToFileURL(path.join(site, file)).href;
 // Schemes that never leave the machine: the pages themselves, inline images, Redoc's worker blobs.
@@ -39,7 +39,7 @@ interface SpecDocument {
   >;
 }
 
-const spec = parse(readFileSync(path.join(root, 'spec', 'openapi.yaml'), 'utf8')) as SpecDocument;
+const spec = parse(readFileSync(specPath, 'utf8')) as SpecDocument;
 const operations: Operation[] = Object.entries(spec.paths).flatMap(([route, item]) =>
   Object.entries(item)
     .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))

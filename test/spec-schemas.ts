@@ -1,16 +1,12 @@
 // Response validators compiled from spec/openapi.yaml: Redocly bundles the spec to JSON, Ajv
 // (JSON Schema 2020-12, the dialect of OpenAPI 3.1) compiles each response schema.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { runRedocly } from '../scripts/redocly.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const require = createRequire(import.meta.url);
 // ajv-formats is CommonJS: NodeNext types its default import as the module object, while at run
 // time it is the plugin function itself (which also carries `.default`).
 const addFormats =
@@ -35,25 +31,11 @@ export interface SpecValidators {
 async function bundleSpec(): Promise<JsonObject> {
   const dir = await mkdtemp(path.join(tmpdir(), 'builds-spec-'));
   const output = path.join(dir, 'openapi.json');
-  const cli = path.join(
-    path.dirname(require.resolve('@redocly/cli/package.json')),
-    'bin',
-    'cli.js',
-  );
   try {
-    await new Promise<void>((resolve, reject) => {
-      execFile(
-        process.execPath,
-        [cli, 'bundle', 'builds', '--ext', 'json', '-o', output],
-        {
-          cwd: root,
-          timeout: 60_000,
-          env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-        },
-        (error, stdout, stderr) =>
-          error ? reject(new Error(`redocly bundle failed:\n${stdout}${stderr}`)) : resolve(),
-      );
+    const result = await runRedocly(['bundle', 'builds', '--ext', 'json', '-o', output], {
+      timeout: 60_000,
     });
+    if (!result.ok) throw new Error(`redocly bundle failed:\n${result.output}`);
     return JSON.parse(await readFile(output, 'utf8')) as JsonObject;
   } finally {
     await rm(dir, { recursive: true, force: true });

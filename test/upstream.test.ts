@@ -6,11 +6,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { root } from '../scripts/paths.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = path.join(root, 'test/fixtures/upstream');
 const OURS = path.join(fixtures, 'ours.yaml');
 const NO_DIFFERENCES = path.join(fixtures, 'no-differences.yaml');

@@ -4,11 +4,10 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { root } from '../scripts/paths.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const workflowsDir = path.join(root, '.github', 'workflows');
 const validator = path.join(root, 'node_modules', '@action-validator', 'cli', 'cli.mjs');
 
