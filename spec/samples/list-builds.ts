@@ -1,6 +1,6 @@
 import { createBuildsClient } from 'apify-builds-client';
 
-// The token defaults to process.env.APIFY_TOKEN; it is sent only in the Authorization header.
+// The token is sent only in the Authorization header.
 const client = createBuildsClient({ token: process.env.APIFY_TOKEN });
 
 // One page, newest first: the unwrapped `data` object of the response.
