@@ -181,8 +181,10 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
     );
     // A seam that found no id to align on is not a page to hold: ask for one after the estimate.
     if (state.purpose === 'seam') return realign(estimate);
-    // The seam covers the last page where it is estimated to be, or its end at least.
-    const seamStart = Math.max(0, estimate - state.last.length, start - maxLimit);
+    // The seam covers the last page where it is estimated to be, or its end at least. Newest
+    // first, deleted builds newer than it move it back by up to -delta: the seam reaches there.
+    const back = desc ? Math.min(delta, 0) : 0;
+    const seamStart = Math.max(0, estimate - state.last.length + back, start - maxLimit);
     if (estimate <= start && seamStart <= Math.max(0, estimate - 1)) {
       if (start === seamStart)
         return finish(state, page, page.items, page.items, start + received, full);

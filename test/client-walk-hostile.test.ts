@@ -38,7 +38,7 @@ async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 
 describe('builds deleted during a walk', () => {
   it.each([
-    [3, [0, 10, 20, 30, 20, 40, 50, 60, 70]],
+    [3, [0, 10, 20, 30, 0, 40, 50, 60, 70]],
     [1, [0, 10, 0, 20, 30, 40, 50, 60, 70]],
   ])(
     'newest first, the 25 oldest deleted before request %i + 1: each survivor once',
@@ -55,6 +55,30 @@ describe('builds deleted during a walk', () => {
       expect(offsets(s)).toEqual(expected);
     },
   );
+
+  it('newest first, the 15 newest (handed out) deleted before request 4: each survivor once', async () => {
+    server = await startBuildsServer(100);
+    const s = server;
+    const all = [...s.builds].reverse().map((b) => b.id);
+    s.beforeAnswer = (index) => (index === 3 ? s.deleteNewest(15) : undefined);
+    const items = await collect(clientOf(s).iterateBuilds(ACTOR, { desc: true, pageSize: 10 }));
+    // The deleted builds came in the first two pages; the 85 survivors follow, each once.
+    expect(ids(items)).toEqual(all);
+    expect(ids(items.slice(15))).toEqual(ids([...s.builds].reverse()));
+    // The seam reaches back past the deleted builds to the last page handed out.
+    expect(s.requests.map((r) => [r.offset, r.limit])).toEqual([
+      [0, 10],
+      [10, 10],
+      [20, 10],
+      [30, 10],
+      [5, 25],
+      [40, 10],
+      [50, 10],
+      [60, 10],
+      [70, 10],
+      [80, 10],
+    ]);
+  });
 
   it('oldest first, the 300 oldest deleted mid-walk: every survivor once', async () => {
     server = await startBuildsServer(1000);

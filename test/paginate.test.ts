@@ -120,6 +120,47 @@ const changes = fc.array(
   { minLength: 1, maxLength: 6 },
 );
 
+/** Changes that delete builds at random positions, newer and older than the walk's position. */
+const anywhere = fc.array(
+  fc.oneof(
+    fc.record({ start: fc.integer({ min: 1, max: 40 }) }),
+    fc.record({
+      remove: fc.array(fc.nat(), { minLength: 1, maxLength: 30 }),
+      oldest: fc.boolean(),
+    }),
+  ),
+  { minLength: 1, maxLength: 6 },
+);
+
+/** Checks a walk of a changing list against the contract: every survivor once, in order. */
+function expectExact(initial: number, pageSize: number, desc: boolean, steps: Change[]) {
+  const opts = { offset: 0, pageSize, desc, maxItems: Number.MAX_SAFE_INTEGER };
+  const run = simulateChanges(initial, opts, steps, 1000);
+  // Every request is one the API accepts.
+  for (const { offset, limit } of run.requests) {
+    expect(Number.isSafeInteger(offset) && offset >= 0).toBe(true);
+    expect(Number.isSafeInteger(limit) && limit >= 1 && limit <= 1000).toBe(true);
+  }
+  // Nothing twice, and every build that was never deleted exactly once, in list order.
+  expect(new Set(run.yielded).size).toBe(run.yielded.length);
+  const order = (id: string) => Number(id.slice(1));
+  const oldOnes = run.yielded.filter((id) => order(id) < initial);
+  const expected = desc ? [...run.survivors].reverse() : run.survivors;
+  expect(oldOnes.filter((id) => run.survivors.includes(id))).toEqual(expected);
+  const sorted = [...run.yielded].sort((a, b) => (order(a) - order(b)) * (desc ? -1 : 1));
+  expect(run.yielded).toEqual(sorted);
+  // Newest first leaves out builds started during the walk; oldest first ends with them.
+  if (desc) expect(run.yielded.every((id) => order(id) < initial)).toBe(true);
+  else {
+    const late = run.list.map((b) => b.id).filter((id) => order(id) >= initial);
+    const lateYielded = run.yielded.filter((id) => order(id) >= initial);
+    expect(lateYielded.filter((id) => late.includes(id))).toEqual(late);
+  }
+  // One extra request at most per change of total.
+  const pages = Math.max(1, Math.ceil(Math.max(initial, run.yielded.length) / pageSize));
+  expect(run.requests.length).toBeLessThanOrEqual(pages + run.moves);
+}
+
 const options = (desc: boolean) =>
   fc.record({
     offset: fc.integer({ min: 0, max: 60 }),
@@ -217,38 +258,24 @@ describe('pagination planner', () => {
           fc.integer({ min: 0, max: 150 }),
           fc.integer({ min: 1, max: 25 }),
           changes,
-          (initial, pageSize, steps) => {
-            const opts = { offset: 0, pageSize, desc, maxItems: Number.MAX_SAFE_INTEGER };
-            const run = simulateChanges(initial, opts, steps, 1000);
-            // Every request is one the API accepts.
-            for (const { offset, limit } of run.requests) {
-              expect(Number.isSafeInteger(offset) && offset >= 0).toBe(true);
-              expect(Number.isSafeInteger(limit) && limit >= 1 && limit <= 1000).toBe(true);
-            }
-            // Nothing twice, and every build that was never deleted exactly once, in list order.
-            expect(new Set(run.yielded).size).toBe(run.yielded.length);
-            const order = (id: string) => Number(id.slice(1));
-            const oldOnes = run.yielded.filter((id) => order(id) < initial);
-            const expected = desc ? [...run.survivors].reverse() : run.survivors;
-            expect(oldOnes.filter((id) => run.survivors.includes(id))).toEqual(expected);
-            const sorted = [...run.yielded].sort((a, b) => (order(a) - order(b)) * (desc ? -1 : 1));
-            expect(run.yielded).toEqual(sorted);
-            // Newest first leaves out builds started during the walk; oldest first ends with them.
-            if (desc) expect(run.yielded.every((id) => order(id) < initial)).toBe(true);
-            else {
-              const late = run.list.map((b) => b.id).filter((id) => order(id) >= initial);
-              const lateYielded = run.yielded.filter((id) => order(id) >= initial);
-              expect(lateYielded.filter((id) => late.includes(id))).toEqual(late);
-            }
-            // One extra request at most per change of total.
-            const pages = Math.max(1, Math.ceil(Math.max(initial, run.yielded.length) / pageSize));
-            expect(run.requests.length).toBeLessThanOrEqual(pages + run.moves);
-          },
+          (initial, pageSize, steps) => expectExact(initial, pageSize, desc, steps),
         ),
         { numRuns: 3000 },
       );
     },
   );
+
+  it('newest first: builds deleted anywhere (yielded ones too) or started: every survivor once', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 150 }),
+        fc.integer({ min: 1, max: 25 }),
+        anywhere,
+        (initial, pageSize, steps) => expectExact(initial, pageSize, true, steps),
+      ),
+      { numRuns: 5000 },
+    );
+  });
 
   it('picks up builds started during an ascending walk at the end', () => {
     const { list, yielded, requests } = simulate({

@@ -36,6 +36,10 @@ export async function startBuildsServer(count: number) {
     deleteOldest(n: number) {
       state.builds.splice(0, n);
     },
+    /** Deletes the `n` newest builds. */
+    deleteNewest(n: number) {
+      state.builds.splice(Math.max(0, state.builds.length - n), n);
+    },
     maxInFlight: 0,
     /** Called with the request number (0-based) before the page is cut; may change the builds. */
     beforeAnswer: (_index: number): void | Promise<void> => {},
