@@ -21,27 +21,25 @@ export interface WalkSource {
   redact: Redact;
 }
 
-/** Runs the calls of `step` one after another, each after the previous one has settled. */
-function serial<T>(step: () => Promise<T>): () => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return () => {
-    const result = tail.then(step);
-    tail = result.catch(() => {});
-    return result;
-  };
-}
-
-const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
-
-interface PageWalk extends AsyncIterableIterator<BuildsPage> {
-  readonly signal: AbortSignal | undefined;
-  return(): Promise<IteratorResult<BuildsPage, undefined>>;
+/** A walk's pages, and the caller's signal that ends it. */
+export interface PageWalk extends AsyncGenerator<BuildsPage, undefined> {
+  signal?: AbortSignal | undefined;
 }
 
 /**
- * The pages of a walk. Hand-written rather than an async generator, so `return()` can cancel a
- * request that a pending `next()` waits for, instead of queueing behind it.
+ * An async generator whose `return()` first calls `cancel`, so it ends a request that a pending
+ * `next()` waits for instead of queueing behind it.
  */
+function cancellable<G extends AsyncGenerator<unknown, undefined>>(walk: G, cancel: () => void): G {
+  const close = walk.return.bind(walk);
+  walk.return = () => {
+    cancel();
+    return close(undefined);
+  };
+  return walk;
+}
+
+/** The pages of a walk; bad input rejects the first `next()`, and nothing is sent. */
 export function walkBuildPages(
   actorId: string,
   options: IterateBuildsOptions | undefined,
@@ -50,7 +48,6 @@ export function walkBuildPages(
   let signal: AbortSignal | undefined;
   let desc = false;
   let state!: WalkState<BuildShort>;
-  // Bad input rejects the first `next()`; nothing is sent.
   let problem: [unknown] | undefined;
   try {
     checkId('actorId', actorId, redact);
@@ -66,143 +63,110 @@ export function walkBuildPages(
   } catch (error) {
     problem = [error];
   }
-  let finished = false;
-  let inFlight:
-    { answer: Promise<BuildsPage>; controller: AbortController; unlink: () => void } | undefined;
+  let left = false;
+  type Request = { answer: Promise<BuildsPage>; controller: AbortController; unlink(): void };
+  let inFlight: Request | undefined;
 
-  const send = (request: PageRequest): void => {
+  const send = (request: PageRequest): Request => {
     const controller = new AbortController();
     // Linked for this request only: a walk left alone between requests holds no listener.
     const unlink = forwardAbort(signal, controller);
-    const query = desc ? { ...request, desc: true } : request;
-    const answer = getPage(actorId, query, controller.signal).finally(unlink);
-    // Awaited by the next `next()`, or never when the walk is left: no unhandled rejection.
-    answer.catch(() => {});
-    inFlight = { answer, controller, unlink };
+    const answer = getPage(actorId, desc ? { ...request, desc } : request, controller.signal);
+    answer.finally(unlink).catch(() => {});
+    return { answer, controller, unlink };
   };
 
-  const finish = (): void => {
-    finished = true;
+  const leave = (): void => {
+    left = true;
     inFlight?.unlink();
     inFlight?.controller.abort(new Error('the walk was left'));
-    inFlight = undefined;
   };
 
-  async function step(): Promise<IteratorResult<BuildsPage, undefined>> {
-    for (;;) {
-      if (finished) return DONE;
-      if (problem) {
-        finished = true;
-        throw problem[0];
-      }
-      if (signal?.aborted) {
-        finish();
-        throw signal.reason;
-      }
-      if (inFlight === undefined) {
-        if (state.next === undefined) {
-          finished = true;
-          return DONE;
+  async function* run(): AsyncGenerator<BuildsPage, undefined> {
+    try {
+      if (problem) throw problem[0];
+      for (let next = state.next; next; next = state.next) {
+        signal?.throwIfAborted();
+        inFlight ??= send(next);
+        let page: BuildsPage;
+        try {
+          page = await inFlight.answer;
+        } catch (error) {
+          // `return()` cancelled it: the pending `next()` is simply done.
+          if (left) return;
+          throw error;
         }
-        send(state.next);
+        let out: BuildsPage;
+        try {
+          ({ state, page: out } = advanceWalk(state, page));
+        } catch (error) {
+          // The planner throws only when the server's pages make no sense as a list.
+          throw new ApifyApiError({
+            status: 200,
+            method: 'GET',
+            path: listPath(actorId),
+            attempts: 1,
+            message: (error as Error).message,
+          });
+        }
+        // The next page is fetched while the consumer works on this one.
+        inFlight = state.next && send(state.next);
+        if (out.items.length > 0) {
+          signal?.throwIfAborted();
+          yield out;
+        }
       }
-      let page: BuildsPage;
-      try {
-        page = await inFlight!.answer;
-      } catch (error) {
-        if (finished) return DONE;
-        finish();
-        throw error;
-      }
-      if (finished) return DONE;
-      inFlight = undefined;
-      let out: BuildsPage;
-      try {
-        ({ state, page: out } = advanceWalk(state, page));
-      } catch (error) {
-        // The planner throws only when the server's pages make no sense as a list.
-        finish();
-        throw new ApifyApiError({
-          status: 200,
-          method: 'GET',
-          path: listPath(actorId),
-          attempts: 1,
-          message: (error as Error).message,
-        });
-      }
-      // The next page is fetched while the consumer works on this one.
-      if (state.next !== undefined) send(state.next);
-      if (out.items.length > 0) {
-        if (signal?.aborted) continue;
-        return { done: false, value: out };
-      }
+      // Aborted after the last page: the first `next()` after the abort still rejects.
+      signal?.throwIfAborted();
+    } finally {
+      leave();
     }
   }
 
-  const iterator: PageWalk = {
-    signal,
-    // Calls of `next()` that overlap run one after another, so pages keep their order.
-    next: serial(step),
-    return() {
-      finish();
-      return Promise.resolve(DONE);
-    },
-    [Symbol.asyncIterator]: () => iterator,
-  };
-  return iterator;
+  const pages: PageWalk = cancellable(run(), leave);
+  pages.signal = signal;
+  return pages;
 }
 
 /**
- * Items of each page in turn. Items already in memory are handed out without a page round trip
- * each; calls that overlap share one page load, so items still come once each and in order.
+ * Items of each page in turn; the caller's abort ends it, even with items at hand. A build at
+ * hand costs one settled promise; calls that wait for a page run one after another, in order.
  */
 export function walkBuilds(pages: PageWalk): AsyncIterableIterator<BuildShort> {
   const signal = pages.signal;
-  let items: BuildShort[] = [];
+  let items: readonly BuildShort[] = [];
   let index = 0;
-  let done = false;
-  // The caller's abort ends the walk: nothing more is handed out, not even items at hand.
-  const stop = (): Promise<never> => {
-    done = true;
-    items = [];
-    void pages.return();
-    return Promise.reject(signal!.reason);
-  };
+  let waiting = 0;
+  let tail: Promise<unknown> = Promise.resolve();
   const step = async (): Promise<IteratorResult<BuildShort, undefined>> => {
     while (index >= items.length) {
-      if (done) return DONE;
-      // Steps run one at a time, so one page load serves them all.
       const page = await pages.next();
-      if (page.done) done = true;
-      else [items, index] = [page.value.items, 0];
+      if (page.done) return page;
+      [items, index] = [page.value.items, 0];
     }
-    if (signal?.aborted) return stop();
+    if (signal?.aborted) {
+      items = [];
+      void pages.return(undefined);
+      throw signal.reason;
+    }
     return { done: false, value: items[index++]! };
   };
-  // Calls that must wait for a page run one after another, so results keep the call order.
-  const queued = serial(step);
-  let waiting = 0;
   const iterator: AsyncIterableIterator<BuildShort> = {
-    next(): Promise<IteratorResult<BuildShort, undefined>> {
-      if (signal?.aborted && !done) return stop();
-      // A build already at hand costs one settled promise and nothing more.
-      if (waiting === 0 && index < items.length) {
+    next() {
+      if (waiting === 0 && index < items.length && !signal?.aborted) {
         return Promise.resolve({ done: false, value: items[index++]! });
       }
       waiting += 1;
-      return queued().finally(() => {
-        waiting -= 1;
-      });
+      const result = tail.then(step).finally(() => (waiting -= 1));
+      tail = result.catch(() => {});
+      return result;
     },
-    async return(): Promise<IteratorResult<BuildShort, undefined>> {
-      done = true;
+    return() {
       items = [];
-      await pages.return();
-      return DONE;
+      // Always `{ done: true, value: undefined }`: the page walk returns nothing.
+      return pages.return(undefined) as Promise<IteratorReturnResult<undefined>>;
     },
-    [Symbol.asyncIterator]() {
-      return iterator;
-    },
+    [Symbol.asyncIterator]: () => iterator,
   };
   return iterator;
 }
