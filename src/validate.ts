@@ -2,8 +2,9 @@
 import type { Redact } from './redact.js';
 
 /**
- * Ids become one path segment; openapi-fetch would collapse `.`/`..` into another URL. A
- * rejected id is shown with the token (`redact`) replaced, and shortened.
+ * Ids become one path segment; openapi-fetch would collapse `.`/`..` into another URL, and
+ * throw a bare URIError on a lone surrogate. A rejected id is shown with the token (`redact`)
+ * replaced, and shortened.
  */
 export function checkId(
   name: string,
@@ -11,28 +12,19 @@ export function checkId(
   redact: Redact = (text) => text,
 ): asserts value is string {
   const problem =
-    typeof value !== 'string' || value === ''
+    typeof value !== 'string' || !value
       ? 'be a non-empty string'
       : value === '.' || value === '..'
         ? 'not be "." or ".."'
         : /[/?#]/.test(value)
           ? `not contain "/", "?" or "#"${name === 'actorId' && value.includes('/') ? ' (write username~actor-name)' : ''}`
-          : // A surrogate without its other half: openapi-fetch would throw a bare URIError.
-            wellFormed(value)
-            ? ''
-            : 'be well-formed UTF-16 (no lone surrogate)';
-  if (problem) {
-    const got = show(typeof value === 'string' ? redact(value) : value);
-    throw new TypeError(`${name} must ${problem}, got ${got}`);
-  }
+          : // With the `u` flag only a surrogate without its other half is a code point of its own.
+            /\p{Cs}/u.test(value) && 'be well-formed UTF-16 (no lone surrogate)';
+  if (problem) fail(TypeError, name, problem, typeof value === 'string' ? redact(value) : value);
 }
 
-function wellFormed(value: string): boolean {
-  try {
-    return encodeURIComponent(value) !== '';
-  } catch {
-    return false;
-  }
+function fail(kind: ErrorConstructor, name: string, must: string, value: unknown): never {
+  throw new kind(`${name} must ${must}, got ${show(value)}`);
 }
 
 /** An optional integer in [min, max]; returns the default when the value is undefined. */
@@ -43,14 +35,12 @@ export function checkInteger(
   max: number,
   fallback: number,
 ): number {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) {
-    return value;
-  }
   if (value === undefined) return fallback;
-  const range =
-    max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
-  const Problem = typeof value === 'number' ? RangeError : TypeError;
-  throw new Problem(`${name} must be ${range}, got ${show(value)}`);
+  if (!(Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) {
+    const range = max < MAX ? `from ${min} to ${max}` : `>= ${min}`;
+    fail(typeof value === 'number' ? RangeError : TypeError, name, `be an integer ${range}`, value);
+  }
+  return value as number;
 }
 
 /** `desc`, checked as an option. */
@@ -96,27 +86,18 @@ export function checkOptions<T extends object>(
   keys?: readonly string[],
 ): Partial<T> {
   if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null) {
-    throw new TypeError(`${name} must be an object, got ${show(value)}`);
-  }
-  if (keys !== undefined) {
-    for (const key in value) {
-      if (!keys.includes(key) && Object.hasOwn(value, key)) throw unknownKey(name, key, keys);
-    }
+  if (typeof value !== 'object' || !value) fail(TypeError, name, 'be an object', value);
+  if (keys) {
+    for (const key of Object.keys(value))
+      if (!keys.includes(key)) throw unknownKey(name, key, keys);
     for (const key of keys) {
       const given = (value as Record<string, unknown>)[key];
       const range = RANGES[key];
-      if (range) checkInteger(key, given, range[0], range[1], 0);
-      else if (key === 'desc' || key === 'signal') {
-        const desc = key === 'desc';
-        if (
-          given !== undefined &&
-          (desc ? typeof given !== 'boolean' : !(given instanceof AbortSignal))
-        ) {
-          throw new TypeError(
-            `${key} must be ${desc ? 'true or false' : 'an AbortSignal'}, got ${show(given)}`,
-          );
-        }
+      if (range) checkInteger(key, given, ...range, 0);
+      else if (given !== undefined && key === 'desc' && typeof given !== 'boolean') {
+        fail(TypeError, key, 'be true or false', given);
+      } else if (given !== undefined && key === 'signal' && !(given instanceof AbortSignal)) {
+        fail(TypeError, key, 'be an AbortSignal', given);
       }
     }
   }
@@ -127,12 +108,10 @@ function unknownKey(name: string, key: string, keys: readonly string[]): TypeErr
   // limit (one page) and pageSize (a walk) mean the same, whatever the spelling distance.
   const alias = key === 'limit' ? 'pageSize' : key === 'pageSize' ? 'limit' : '';
   let nearest = alias;
-  if (!keys.includes(alias)) {
-    let best = Infinity;
-    for (const each of keys) {
-      const distance = editDistance(key.toLowerCase(), each.toLowerCase());
-      if (distance < best) [best, nearest] = [distance, each];
-    }
+  let best = Infinity;
+  for (const each of keys.includes(alias) ? [] : keys) {
+    const distance = editDistance(key.toLowerCase(), each.toLowerCase());
+    if (distance < best) [best, nearest] = [distance, each];
   }
   return new TypeError(
     `unknown option ${show(key)} in ${name} (accepted: ${keys.join(', ')}); did you mean "${nearest}"?`,
