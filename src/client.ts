@@ -6,7 +6,7 @@ import type { BuildsClient, BuildsClientOptions } from './public.js';
 import { redactor, type Redact } from './redact.js';
 import type { paths } from './types.js';
 import { createRequestClass, createTransport } from './transport.js';
-import { CLIENT_OPTIONS, checkOptions, show } from './validate.js';
+import { CLIENT_OPTIONS, checkOptions, fail, show } from './validate.js';
 import { VERSION } from './version.js';
 
 // Header values may not contain control characters; checked here so that the Headers error,
@@ -20,33 +20,39 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
  * const page = await client.listBuilds('janedoe~my-actor', { desc: true, limit: 10 });
  */
 export function createBuildsClient(options?: BuildsClientOptions): BuildsClient {
-  const given = checkOptions('options', options, CLIENT_OPTIONS);
   const runtime = (
     globalThis as {
       process?: { env?: Record<string, string | undefined>; versions?: { node?: string } };
     }
   ).process;
-  const token = given.token ?? (runtime?.env?.['APIFY_TOKEN'] || undefined);
-  checkHeaderValue('token', token, ' (the value is not shown)');
-  const redact = redactor(token);
-  const baseUrl = checkBaseUrl(given.baseUrl ?? 'https://api.apify.com', redact);
-  const fetchImpl = given.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') {
-    throw new TypeError('fetch must be a function; this runtime has no global fetch, so pass one');
-  }
   const {
+    token = runtime?.env?.['APIFY_TOKEN'] || undefined,
+    baseUrl = 'https://api.apify.com',
+    fetch = globalThis.fetch,
     timeoutMs = 30_000,
     maxRetries = 4,
     minRetryDelayMs = 500,
     maxRetryDelayMs = 30_000,
     userAgent,
-  } = given;
+  } = checkOptions('options', options, CLIENT_OPTIONS);
+  for (const [name, value] of Object.entries({ token, userAgent })) {
+    if (value !== undefined && !(typeof value === 'string' && HEADER_VALUE.test(value))) {
+      throw new TypeError(
+        `${name} must be a string of printable characters (the value is not shown)`,
+      );
+    }
+  }
+  const redact = redactor(token);
+  const url = checkBaseUrl(baseUrl, redact);
+  if (typeof fetch !== 'function') fail(TypeError, 'fetch', 'be a function', fetch);
   if (maxRetryDelayMs < minRetryDelayMs) {
-    throw new RangeError(
-      `maxRetryDelayMs must be >= minRetryDelayMs (${minRetryDelayMs}), got ${maxRetryDelayMs}`,
+    fail(
+      RangeError,
+      'maxRetryDelayMs',
+      `be >= minRetryDelayMs (${minRetryDelayMs})`,
+      maxRetryDelayMs,
     );
   }
-  checkHeaderValue('userAgent', userAgent, '');
 
   const headers: Record<string, string> = {};
   if (token) headers['Authorization'] = `Bearer ${token}`;
@@ -58,7 +64,7 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
   }
 
   const send = createTransport({
-    fetch: fetchImpl,
+    fetch,
     timeoutMs,
     maxRetries,
     minRetryDelayMs,
@@ -66,42 +72,34 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
     redact,
   });
   const raw = createClient<paths>({
-    baseUrl,
+    baseUrl: url.href.replace(/\/+$/, ''),
     headers,
     // One argument: openapi-fetch passes its own init second, which is not an Exchange.
     fetch: (request: Request) => send(request),
     Request: createRequestClass(),
   });
-  const methods = createBuildMethods(raw, new URL(baseUrl).pathname, redact, send);
-  return { ...methods, raw };
+  return { ...createBuildMethods(raw, url.pathname, redact, send), raw };
 }
 
-/** A header value: a string without control characters, or undefined. */
-function checkHeaderValue(name: string, value: unknown, note: string): void {
-  if (value !== undefined && (typeof value !== 'string' || !HEADER_VALUE.test(value))) {
-    throw new TypeError(`${name} must be a string of printable characters${note}`);
-  }
-}
-
-function checkBaseUrl(value: unknown, redact: Redact): string {
+/** An absolute http(s) URL without query, fragment or credentials. */
+function checkBaseUrl(value: unknown, redact: Redact): URL {
   let url: URL | undefined;
   try {
     if (typeof value === 'string') url = new URL(value);
   } catch {}
   if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
     // Not shown at all if it has a query, fragment or `@`: the token could be anywhere in it.
-    const got =
-      typeof value !== 'string'
-        ? show(value)
-        : /[?#@]/.test(value)
-          ? 'a URL with a query, fragment or credentials (not shown)'
-          : show(redact(value));
     throw new TypeError(
-      `baseUrl must be an absolute http(s) URL without query or fragment, got ${got}`,
+      `baseUrl must be an absolute http(s) URL without query or fragment, got ${
+        typeof value === 'string' && /[?#@]/.test(value)
+          ? 'a URL with a query, fragment or credentials (not shown)'
+          : show(typeof value === 'string' ? redact(value) : value)
+      }`,
     );
   }
   // fetch refuses such URLs, quoting them, credentials included.
-  if (url.username || url.password)
+  if (url.username || url.password) {
     throw new TypeError('baseUrl must not contain credentials (the value is not shown)');
-  return url.href.replace(/\/+$/, '');
+  }
+  return url;
 }

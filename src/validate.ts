@@ -23,7 +23,8 @@ export function checkId(
   if (problem) fail(TypeError, name, problem, typeof value === 'string' ? redact(value) : value);
 }
 
-function fail(kind: ErrorConstructor, name: string, must: string, value: unknown): never {
+/** Throws `kind` with the message `<name> must <must>, got <value>`. */
+export function fail(kind: ErrorConstructor, name: string, must: string, value: unknown): never {
   throw new kind(`${name} must ${must}, got ${show(value)}`);
 }
 
