@@ -79,7 +79,7 @@ export function walkBuildPages(
   const leave = (): void => {
     left = true;
     inFlight?.unlink();
-    inFlight?.controller.abort(new Error('the walk was left'));
+    inFlight?.controller.abort();
   };
 
   async function* run(): AsyncGenerator<BuildsPage, undefined> {
@@ -128,45 +128,16 @@ export function walkBuildPages(
   return pages;
 }
 
-/**
- * Items of each page in turn; the caller's abort ends it, even with items at hand. A build at
- * hand costs one settled promise; calls that wait for a page run one after another, in order.
- */
-export function walkBuilds(pages: PageWalk): AsyncIterableIterator<BuildShort> {
-  const signal = pages.signal;
-  let items: readonly BuildShort[] = [];
-  let index = 0;
-  let waiting = 0;
-  let tail: Promise<unknown> = Promise.resolve();
-  const step = async (): Promise<IteratorResult<BuildShort, undefined>> => {
-    while (index >= items.length) {
-      const page = await pages.next();
-      if (page.done) return page;
-      [items, index] = [page.value.items, 0];
-    }
-    if (signal?.aborted) {
-      items = [];
-      void pages.return(undefined);
-      throw signal.reason;
-    }
-    return { done: false, value: items[index++]! };
-  };
-  const iterator: AsyncIterableIterator<BuildShort> = {
-    next() {
-      if (waiting === 0 && index < items.length && !signal?.aborted) {
-        return Promise.resolve({ done: false, value: items[index++]! });
+/** Items of each page in turn; the caller's abort ends it, even with items at hand. */
+export function walkBuilds(pages: PageWalk): AsyncGenerator<BuildShort, undefined> {
+  async function* run(): AsyncGenerator<BuildShort, undefined> {
+    for await (const page of pages) {
+      for (const item of page.items) {
+        pages.signal?.throwIfAborted();
+        yield item;
       }
-      waiting += 1;
-      const result = tail.then(step).finally(() => (waiting -= 1));
-      tail = result.catch(() => {});
-      return result;
-    },
-    return() {
-      items = [];
-      // Always `{ done: true, value: undefined }`: the page walk returns nothing.
-      return pages.return(undefined) as Promise<IteratorReturnResult<undefined>>;
-    },
-    [Symbol.asyncIterator]: () => iterator,
-  };
-  return iterator;
+    }
+    pages.signal?.throwIfAborted();
+  }
+  return cancellable(run(), () => void pages.return(undefined));
 }
