@@ -46,23 +46,8 @@ export function walkBuildPages(
   { getPage, listPath, redact }: WalkSource,
 ): PageWalk {
   let signal: AbortSignal | undefined;
-  let desc = false;
-  let state!: WalkState<BuildShort>;
-  let problem: [unknown] | undefined;
-  try {
-    checkId('actorId', actorId, redact);
-    const given = checkOptions('options', options, WALK_OPTIONS);
-    signal = given.signal;
-    desc = given.desc === true;
-    state = startWalk({
-      offset: given.offset ?? 0,
-      pageSize: given.pageSize ?? MAX_LIMIT,
-      desc,
-      maxItems: given.maxItems ?? Number.MAX_SAFE_INTEGER,
-    });
-  } catch (error) {
-    problem = [error];
-  }
+  let desc: boolean | undefined;
+  let state: WalkState<BuildShort>;
   let left = false;
   type Request = { answer: Promise<BuildsPage>; controller: AbortController; unlink(): void };
   let inFlight: Request | undefined;
@@ -84,7 +69,16 @@ export function walkBuildPages(
 
   async function* run(): AsyncGenerator<BuildsPage, undefined> {
     try {
-      if (problem) throw problem[0];
+      checkId('actorId', actorId, redact);
+      const given = checkOptions('options', options, WALK_OPTIONS);
+      pages.signal = signal = given.signal;
+      desc = given.desc;
+      state = startWalk({
+        offset: given.offset ?? 0,
+        pageSize: given.pageSize ?? MAX_LIMIT,
+        desc: !!desc,
+        maxItems: given.maxItems ?? Number.MAX_SAFE_INTEGER,
+      });
       for (let next = state.next; next; next = state.next) {
         signal?.throwIfAborted();
         inFlight ??= send(next);
@@ -124,7 +118,6 @@ export function walkBuildPages(
   }
 
   const pages: PageWalk = cancellable(run(), leave);
-  pages.signal = signal;
   return pages;
 }
 
