@@ -3,7 +3,7 @@ import type { Client } from 'openapi-fetch';
 import { pageProblem } from './page.js';
 import type { BuildsClient, ListBuildsOptions } from './public.js';
 import type { Redact } from './redact.js';
-import { isObject, unwrapData } from './responses.js';
+import { unwrapData } from './responses.js';
 import type { Exchange, Send } from './transport.js';
 import type { Build, BuildsPage, paths } from './types.js';
 import { ABORT_OPTIONS, LIST_OPTIONS, checkId, checkOptions } from './validate.js';
@@ -18,8 +18,8 @@ type ListQuery = {
   desc?: boolean | undefined;
 };
 
-function buildProblem(data: unknown): string | undefined {
-  return isObject(data) && typeof data['id'] === 'string' && typeof data['status'] === 'string'
+function buildProblem(data: Record<string, unknown>): string | undefined {
+  return typeof data['id'] === 'string' && typeof data['status'] === 'string'
     ? undefined
     : 'data is not a build with a string id and status';
 }

@@ -7,10 +7,9 @@ const COUNTS = ['total', 'offset', 'count', 'limit'] as const;
 
 /** What is wrong with `data` as a page answering a request for `requestedOffset`, if anything. */
 export function pageProblem(
-  data: unknown,
+  data: Record<string, unknown>,
   requestedOffset: number | undefined,
 ): string | undefined {
-  if (!isObject(data)) return 'data is not an object';
   for (const key of COUNTS) {
     const value = data[key];
     // `1e400` parses to Infinity: a total like that would make the next offset NaN.
