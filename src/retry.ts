@@ -1,10 +1,8 @@
 // Retry decisions as pure functions: which outcomes to retry and how long to wait.
 
-const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
-
 /** 429 and the transient 5xx are retried; every other status is final. */
 export function isRetryableStatus(status: number): boolean {
-  return RETRYABLE_STATUSES.has(status);
+  return [429, 500, 502, 503, 504].includes(status);
 }
 
 /**

@@ -17,8 +17,9 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefine
   if (signal === undefined) return promise;
   // Whichever loses, its rejection is handled here.
   promise.catch(() => {});
-  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
+    // Already aborted: rejects with `signal.reason`.
+    signal.throwIfAborted();
     const onAbort = (): void => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
     promise.finally(() => signal.removeEventListener('abort', onAbort)).then(resolve, reject);
@@ -27,12 +28,8 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefine
 
 /** Aborts `target` when `source` aborts, with the same reason; call the result to unlink. */
 export function forwardAbort(source: AbortSignal | undefined, target: AbortController): () => void {
-  if (source === undefined) return () => {};
-  if (source.aborted) {
-    target.abort(source.reason);
-    return () => {};
-  }
-  const onAbort = (): void => target.abort(source.reason);
-  source.addEventListener('abort', onAbort, { once: true });
-  return () => source.removeEventListener('abort', onAbort);
+  const onAbort = (): void => target.abort(source?.reason);
+  if (source?.aborted) onAbort();
+  else source?.addEventListener('abort', onAbort, { once: true });
+  return () => source?.removeEventListener('abort', onAbort);
 }
