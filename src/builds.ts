@@ -52,7 +52,6 @@ export function createBuildMethods(
     path: Record<string, string>,
     query: ListQuery | undefined,
     signal: AbortSignal | undefined,
-    what: string,
     problemOf: (data: Record<string, unknown>) => string | undefined,
   ): Promise<T> {
     // Filled in by the transport with what was sent, after any middleware.
@@ -65,7 +64,7 @@ export function createBuildMethods(
       fetch: (sent: Request) => send(sent, exchange),
     });
     exchange.path ||= pathOf(route, path);
-    return unwrapData(result, exchange, redact, what, problemOf);
+    return unwrapData(result, exchange, redact, problemOf);
   }
 
   const getPage = (
@@ -73,9 +72,7 @@ export function createBuildMethods(
     query: ListQuery,
     signal: AbortSignal | undefined,
   ): Promise<BuildsPage> =>
-    call('GET', LIST, { actorId }, query, signal, 'data: a page of builds', (data) =>
-      pageProblem(data, query.offset),
-    );
+    call('GET', LIST, { actorId }, query, signal, (data) => pageProblem(data, query.offset));
 
   const walks: WalkSource = { getPage, listPath, redact };
 
@@ -98,15 +95,7 @@ export function createBuildMethods(
       checkId('actorId', actorId, redact);
       checkId('buildId', buildId, redact);
       const { signal } = checkOptions('options', options, ABORT_OPTIONS);
-      return call<Build>(
-        'POST',
-        ABORT,
-        { actorId, buildId },
-        undefined,
-        signal,
-        'data: a build',
-        buildProblem,
-      );
+      return call<Build>('POST', ABORT, { actorId, buildId }, undefined, signal, buildProblem);
     },
   };
 }

@@ -13,7 +13,7 @@ export function pageProblem(
   for (const key of COUNTS) {
     const value = data[key];
     // `1e400` parses to Infinity: a total like that would make the next offset NaN.
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    if (!(Number.isSafeInteger(value) && (value as number) >= 0)) {
       return `data.${key} is not an integer >= 0`;
     }
   }

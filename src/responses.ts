@@ -23,7 +23,6 @@ export async function unwrapData<T>(
   { error, response }: StreamResult,
   request: RequestDetails,
   redact: Redact,
-  what: string,
   /** What is wrong with `data`, if anything. */
   problemOf: (data: Record<string, unknown>) => string | undefined,
 ): Promise<T> {
@@ -43,7 +42,7 @@ export async function unwrapData<T>(
     }
     const found = isObject(data) ? problemOf(data) : bodyWas(text, redact);
     if (found === undefined) return data as T;
-    message = `expected a JSON body with ${what}, but ${found}`;
+    message = `expected a JSON body with data, but ${found}`;
   } else {
     const body = isObject(error) ? error['error'] : undefined;
     // Either field may be missing; undefined ones are left off the ApifyApiError.
@@ -70,7 +69,8 @@ export async function unwrapData<T>(
  * its text (JSON included) on one line, quoted.
  */
 function bodyWas(body: unknown, redact: Redact): string {
-  const text = (typeof body === 'string' ? body : JSON.stringify(body)) || '';
+  // JSON.stringify gives undefined for undefined: no body at all.
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
   if (!text) return 'the response body was empty';
   // Redact before tags, blanks and length are trimmed, which could cut the token in two.
   const redacted = redact(text);

@@ -31,7 +31,7 @@ export interface Exchange {
 export type Send = (request: Request, exchange?: Exchange) => Promise<Response>;
 
 const CALLER_SIGNAL = Symbol('callerSignal');
-type CarriesSignal = Request & { [CALLER_SIGNAL]?: AbortSignal | undefined };
+type CarriesSignal = Request & { [CALLER_SIGNAL]?: AbortSignal | null | undefined };
 
 /**
  * A Request class for openapi-fetch that keeps the caller's signal aside instead of linking it
@@ -46,7 +46,7 @@ export function createRequestClass(): typeof Request {
     constructor(input: Request | string | URL, init?: RequestInit) {
       const { signal, ...rest } = init ?? {};
       super(input, rest);
-      (this as CarriesSignal)[CALLER_SIGNAL] = signal ?? undefined;
+      (this as CarriesSignal)[CALLER_SIGNAL] = signal;
     }
   };
 }
@@ -118,20 +118,15 @@ export function createTransport(options: TransportOptions): Send {
           ? baseFetch(url, { ...init, signal })
           : // A Request, as openapi-fetch itself passes to fetch, so an injected fetch sees the same.
             baseFetch(new Request(url, { ...init, signal }));
+        let answer: Response | undefined;
         // A response without a body (204 ...) reads as no bytes.
-        const read = answered.then(async (answer) => ({
-          answer,
-          body: await answer.arrayBuffer(),
-        }));
+        const read = answered.then((got) => (answer = got).arrayBuffer());
         // The runtime's own fetch settles as soon as the signal aborts, body reads included; an
         // injected one might be slow to notice, so the caller does not wait for it.
-        const { answer, body } = await (native ? read : raceAbort(read, signal));
-        response = new Response(body.byteLength === 0 ? null : streamOf(body), {
-          status: answer.status,
-          statusText: answer.statusText,
-          headers: answer.headers,
-        });
-        if (answer.url) Object.defineProperty(response, 'url', { value: answer.url });
+        const body = await (native ? read : raceAbort(read, signal));
+        // Status, status text and headers of the answer.
+        response = new Response(body.byteLength ? streamOf(body) : null, answer);
+        if (answer!.url) Object.defineProperty(response, 'url', { value: answer!.url });
         (response as KeepsBytes)[BYTES] = body;
       } catch (error) {
         if (caller?.aborted) throw caller.reason;
