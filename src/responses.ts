@@ -2,7 +2,7 @@
 // that says what the server sent, whatever the body was (JSON error, HTML page, empty, truncated).
 import { ApifyApiError, type RequestDetails } from './errors.js';
 import { redactHeaders, type Redact } from './redact.js';
-import { keptBytes } from './transport.js';
+import { BYTES, type KeepsBytes } from './transport.js';
 
 /** What openapi-fetch returns for a call made with `parseAs: 'stream'`. */
 export interface StreamResult {
@@ -31,7 +31,7 @@ export async function unwrapData<T>(
   let apiMessage: string | undefined;
   if (response.ok) {
     // The transport's own response: its bytes are at hand, no stream to go through.
-    const bytes = keptBytes(response);
+    const bytes = (response as KeepsBytes)[BYTES];
     const text = bytes === undefined ? await response.text() : decoder.decode(bytes);
     let data: unknown;
     try {
@@ -51,8 +51,7 @@ export async function unwrapData<T>(
         typeof field === 'string' ? redact(field) : undefined,
       );
     }
-    const status = response.statusText;
-    message = apiMessage ?? `${bodyWas(error, redact)}${status && ` (${redact(status)})`}`;
+    message = apiMessage ?? bodyWas(error, redact);
   }
   throw new ApifyApiError({
     ...request,

@@ -10,12 +10,11 @@ export function isRetryableStatus(status: number): boolean {
  * `undefined` when absent or unreadable; a date in the past means 0.
  */
 export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  const text = value.trim();
+  const text = value?.trim() ?? '';
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  if (!/[a-z]/i.test(text)) return undefined;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  // Only a date has letters; Date.parse would also read `12:00` or `-1` as one.
+  const wait = /[a-z]/i.test(text) ? Date.parse(text) - now : NaN;
+  return Number.isNaN(wait) ? undefined : Math.max(0, wait);
 }
 
 export interface BackoffOptions {

@@ -51,29 +51,13 @@ export function createRequestClass(): typeof Request {
   };
 }
 
-const BYTES = Symbol('bytes');
-type KeepsBytes = Response & { [BYTES]?: ArrayBuffer };
-
 /**
- * The bytes behind a response this transport made, so a caller handed that very response can
- * decode them directly; a response a middleware made in its place has none (read its body).
+ * Where a response this transport made keeps the bytes behind it, so a caller handed that very
+ * response can decode them directly; a response a middleware made in its place has none (read
+ * its body).
  */
-export function keptBytes(response: Response): ArrayBuffer | undefined {
-  return (response as KeepsBytes)[BYTES];
-}
-
-/**
- * The bytes already read, as a body stream. Much cheaper than `new Response(bytes)`, which
- * copies them and sets up a byte stream; the reader (openapi-fetch, a middleware) decodes once.
- */
-function streamOf(bytes: ArrayBuffer): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    pull(controller) {
-      controller.enqueue(new Uint8Array(bytes));
-      controller.close();
-    },
-  });
-}
+export const BYTES = Symbol('bytes');
+export type KeepsBytes = Response & { [BYTES]?: ArrayBuffer };
 
 /**
  * The fetch behind every call. Each body is read as bytes inside its attempt and handed on in
@@ -124,8 +108,20 @@ export function createTransport(options: TransportOptions): Send {
         // The runtime's own fetch settles as soon as the signal aborts, body reads included; an
         // injected one might be slow to notice, so the caller does not wait for it.
         const body = await (native ? read : raceAbort(read, signal));
-        // Status, status text and headers of the answer.
-        response = new Response(body.byteLength ? streamOf(body) : null, answer);
+        // The bytes already read, as a body stream: much cheaper than `new Response(body)`, which
+        // copies them and sets up a byte stream; the reader (openapi-fetch, a middleware) decodes
+        // once. Status, status text and headers are the answer's.
+        response = new Response(
+          body.byteLength
+            ? new ReadableStream({
+                pull(stream) {
+                  stream.enqueue(new Uint8Array(body));
+                  stream.close();
+                },
+              })
+            : null,
+          answer,
+        );
         if (answer!.url) Object.defineProperty(response, 'url', { value: answer!.url });
         (response as KeepsBytes)[BYTES] = body;
       } catch (error) {
