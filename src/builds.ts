@@ -49,8 +49,8 @@ export function createBuildMethods(
   async function call<T>(
     method: string,
     route: string,
-    path: Record<string, string>,
-    query: ListQuery | undefined,
+    // Undefined parameters stay out of the query.
+    params: { path: Record<string, string>; query?: ListQuery },
     signal: AbortSignal | undefined,
     problemOf: (data: Record<string, unknown>) => string | undefined,
   ): Promise<T> {
@@ -58,12 +58,11 @@ export function createBuildMethods(
     const exchange: Exchange = { method, path: '', attempts: 1, signal };
     // 'stream': openapi-fetch leaves a 2xx body unread; unwrapData decodes it once.
     const result = await request(method, route, {
-      // Undefined parameters stay out of the query.
-      params: { path, query },
+      params,
       parseAs: 'stream',
       fetch: (sent: Request) => send(sent, exchange),
     });
-    exchange.path ||= pathOf(route, path);
+    exchange.path ||= pathOf(route, params.path);
     return unwrapData(result, exchange, redact, problemOf);
   }
 
@@ -72,7 +71,9 @@ export function createBuildMethods(
     query: ListQuery,
     signal: AbortSignal | undefined,
   ): Promise<BuildsPage> =>
-    call('GET', LIST, { actorId }, query, signal, (data) => pageProblem(data, query.offset));
+    call('GET', LIST, { path: { actorId }, query }, signal, (data) =>
+      pageProblem(data, query.offset),
+    );
 
   const walks: WalkSource = { getPage, listPath, redact };
 
@@ -95,7 +96,7 @@ export function createBuildMethods(
       checkId('actorId', actorId, redact);
       checkId('buildId', buildId, redact);
       const { signal } = checkOptions('options', options, ABORT_OPTIONS);
-      return call<Build>('POST', ABORT, { actorId, buildId }, undefined, signal, buildProblem);
+      return call<Build>('POST', ABORT, { path: { actorId, buildId } }, signal, buildProblem);
     },
   };
 }

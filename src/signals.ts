@@ -17,22 +17,19 @@ export function raceAbort<T>(
   promise: Promise<T>,
   signal: AbortSignal | null | undefined,
 ): Promise<T> {
-  if (!signal) return promise;
-  // Whichever loses, its rejection is handled here.
-  promise.catch(() => {});
+  // Whichever loses, its rejection is handled here; the listener goes when `promise` settles.
   return new Promise<T>((resolve, reject) => {
-    // Already aborted: rejects with `signal.reason`.
-    signal.throwIfAborted();
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.finally(() => signal.removeEventListener('abort', onAbort)).then(resolve, reject);
+    promise.finally(forwardAbort(signal, { abort: reject })).then(resolve, reject);
   });
 }
 
-/** Aborts `target` when `source` aborts, with the same reason; call the result to unlink. */
+/**
+ * Aborts `target` (an AbortController, or anything with such an `abort`) when `source` aborts,
+ * with the same reason, at once if it already has; call the result to unlink.
+ */
 export function forwardAbort(
   source: AbortSignal | null | undefined,
-  target: AbortController,
+  target: { abort(reason: unknown): void },
 ): () => void {
   const onAbort = (): void => target.abort(source?.reason);
   if (source?.aborted) onAbort();
