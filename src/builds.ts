@@ -80,8 +80,9 @@ export function createBuildMethods(
   return {
     async listBuilds(actorId, options) {
       checkId('actorId', actorId, redact);
-      const { offset, limit, desc, signal } = checkOptions('options', options, LIST_OPTIONS);
-      return getPage(actorId, { offset, limit, desc }, signal);
+      // The rest are the query: checkOptions let through only offset, limit and desc.
+      const { signal, ...query } = checkOptions('options', options, LIST_OPTIONS);
+      return getPage(actorId, query, signal);
     },
 
     iterateBuildPages(actorId, options) {

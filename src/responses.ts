@@ -32,7 +32,7 @@ export async function unwrapData<T>(
   if (response.ok) {
     // The transport's own response: its bytes are at hand, no stream to go through.
     const bytes = (response as KeepsBytes)[BYTES];
-    const text = bytes === undefined ? await response.text() : decoder.decode(bytes);
+    const text = bytes ? decoder.decode(bytes) : await response.text();
     let data: unknown;
     try {
       // `null` throws here too, like a body that is not JSON.

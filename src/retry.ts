@@ -33,7 +33,10 @@ export function retryDelay(
   { minRetryDelayMs, maxRetryDelayMs }: BackoffOptions,
   random: () => number = Math.random,
 ): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, maxRetryDelayMs);
-  const ceiling = Math.min(maxRetryDelayMs, minRetryDelayMs * 2 ** (retry - 1));
-  return Math.floor(random() * ceiling);
+  // The backoff is below the cap already; only a Retry-After may need capping.
+  return Math.min(
+    maxRetryDelayMs,
+    retryAfterMs ??
+      Math.floor(random() * Math.min(maxRetryDelayMs, minRetryDelayMs * 2 ** (retry - 1))),
+  );
 }
