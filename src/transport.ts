@@ -122,7 +122,7 @@ export function createTransport(options: TransportOptions): Send {
             : null,
           answer,
         );
-        if (answer!.url) Object.defineProperty(response, 'url', { value: answer!.url });
+        Object.defineProperty(response, 'url', { value: answer!.url });
         (response as KeepsBytes)[BYTES] = body;
       } catch (error) {
         if (caller?.aborted) throw caller.reason;
