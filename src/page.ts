@@ -1,7 +1,6 @@
 // Checks a page of builds before anyone uses it: a 2xx with a malformed page is the server's
 // mistake, reported as an ApifyApiError instead of handing `null` to the caller or asking for
 // `offset=NaN` next.
-import { isObject } from './responses.js';
 
 const COUNTS = ['total', 'offset', 'count', 'limit'] as const;
 
@@ -21,7 +20,8 @@ export function pageProblem(
   if (!Array.isArray(items)) return 'data.items is not an array';
   for (let i = 0; i < items.length; i += 1) {
     const item: unknown = items[i];
-    if (!isObject(item) || typeof item['id'] !== 'string') {
+    // Of JSON values only objects can have an `id`.
+    if (typeof (item as { id?: unknown } | null)?.id !== 'string') {
       return `data.items[${i}] is not a build with a string id`;
     }
   }

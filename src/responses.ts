@@ -40,17 +40,19 @@ export async function unwrapData<T>(
     } catch {
       // No `cause`: V8's SyntaxError quotes a slice of the body, which redaction cannot recognise.
     }
-    const found = isObject(data) ? problemOf(data) : bodyWas(text, redact);
+    const found =
+      typeof data === 'object' && data !== null && !Array.isArray(data)
+        ? problemOf(data as Record<string, unknown>)
+        : bodyWas(text, redact);
     if (found === undefined) return data as T;
     message = `expected a JSON body with data, but ${found}`;
   } else {
-    const body = isObject(error) ? error['error'] : undefined;
+    // Parsed JSON or text: any value but an object has no such fields, nor have their fields.
+    const body = (error as { error?: Record<string, unknown> } | null | undefined)?.error;
     // Either field may be missing; undefined ones are left off the ApifyApiError.
-    if (isObject(body)) {
-      [type, apiMessage] = [body['type'], body['message']].map((field) =>
-        typeof field === 'string' ? redact(field) : undefined,
-      );
-    }
+    [type, apiMessage] = [body?.['type'], body?.['message']].map((field) =>
+      typeof field === 'string' ? redact(field) : undefined,
+    );
     message = apiMessage ?? bodyWas(error, redact);
   }
   throw new ApifyApiError({
@@ -79,8 +81,4 @@ function bodyWas(body: unknown, redact: Redact): string {
   return `the response body was ${/^\s*</.test(text) ? 'an HTML page ' : ''}${JSON.stringify(
     plain.length > 160 ? `${plain.slice(0, 160)}…` : plain,
   )}`;
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
