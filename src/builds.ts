@@ -55,14 +55,14 @@ export function createBuildMethods(
     problemOf: (data: Record<string, unknown>) => string | undefined,
   ): Promise<T> {
     // Filled in by the transport with what was sent, after any middleware.
-    const exchange: Exchange = { method, path: '', attempts: 1, signal };
+    const exchange = { method, attempts: 1, signal } as Exchange;
     // 'stream': openapi-fetch leaves a 2xx body unread; unwrapData decodes it once.
     const result = await request(method, route, {
       params,
       parseAs: 'stream',
       fetch: (sent: Request) => send(sent, exchange),
     });
-    exchange.path ||= pathOf(route, params.path);
+    exchange.path ??= pathOf(route, params.path);
     return unwrapData(result, exchange, redact, problemOf);
   }
 
