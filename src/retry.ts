@@ -12,7 +12,7 @@ export function isRetryableStatus(status: number): boolean {
 export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
   const text = value?.trim() ?? '';
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  // Only a date has letters; Date.parse would also read `12:00` or `-1` as one.
+  // Only a date has letters; Date.parse would also take `-1` for one.
   const wait = /[a-z]/i.test(text) ? Date.parse(text) - now : NaN;
   return Number.isNaN(wait) ? undefined : Math.max(0, wait);
 }
