@@ -1,16 +1,16 @@
 // The build methods: validate input, call the two endpoints through openapi-fetch, unwrap `data`.
 import type { Client } from 'openapi-fetch';
 import { pageProblem } from './page.js';
-import type { BuildsClient, ListBuildsOptions } from './public.js';
+import type { BuildsClient } from './public.js';
 import type { Redact } from './redact.js';
-import { isObject, unwrapData } from './responses.js';
+import { unwrapData, type StreamResult } from './responses.js';
 import type { Exchange, Send } from './transport.js';
 import type { Build, BuildsPage, paths } from './types.js';
 import { ABORT_OPTIONS, LIST_OPTIONS, checkId, checkOptions } from './validate.js';
 import { walkBuildPages, walkBuilds, type WalkSource } from './walk.js';
 
 const LIST = '/v2/actors/{actorId}/builds';
-const ABORT = '/v2/actors/{actorId}/builds/{buildId}/abort';
+const ABORT = `${LIST}/{buildId}/abort`;
 
 type ListQuery = {
   offset?: number | undefined;
@@ -18,8 +18,8 @@ type ListQuery = {
   desc?: boolean | undefined;
 };
 
-function buildProblem(data: unknown): string | undefined {
-  return isObject(data) && typeof data['id'] === 'string' && typeof data['status'] === 'string'
+function buildProblem(data: Record<string, unknown>): string | undefined {
+  return typeof data['id'] === 'string' && typeof data['status'] === 'string'
     ? undefined
     : 'data is not a build with a string id and status';
 }
@@ -33,44 +33,56 @@ export function createBuildMethods(
 ): Omit<BuildsClient, 'raw'> {
   const prefix = basePath.replace(/\/+$/, '');
   // The path asked for, for when no request went out (a middleware answered in its place).
-  const listPath = (actorId: string): string =>
-    redact(`${prefix}/v2/actors/${encodeURIComponent(actorId)}/builds`);
-
-  /** A call's Exchange, and a fetch for openapi-fetch that sends through it. */
-  function exchangeOf(
+  const pathOf = (route: string, path: Record<string, string>): string =>
+    redact(
+      prefix + route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(path[name]!)),
+    );
+  const listPath = (actorId: string): string => pathOf(LIST, { actorId });
+  // Both routes through one typed-loosely door; the route constants above are in `paths`.
+  const request = raw.request as unknown as (
     method: string,
+    route: string,
+    init: object,
+  ) => Promise<StreamResult>;
+
+  /** One call through openapi-fetch (and its middleware), its `data` checked by `problemOf`. */
+  async function call<T>(
+    method: string,
+    route: string,
+    // Undefined parameters stay out of the query.
+    params: { path: Record<string, string>; query?: ListQuery },
     signal: AbortSignal | undefined,
-  ): [Exchange, (request: Request) => Promise<Response>] {
-    const exchange: Exchange = { method, path: '', attempts: 1, signal };
-    return [exchange, (request) => send(request, exchange)];
+    problemOf: (data: Record<string, unknown>) => string | undefined,
+  ): Promise<T> {
+    // Filled in by the transport with what was sent, after any middleware.
+    const exchange = { method, attempts: 1, signal } as Exchange;
+    // 'stream': openapi-fetch leaves a 2xx body unread; unwrapData decodes it once.
+    const result = await request(method, route, {
+      params,
+      parseAs: 'stream',
+      fetch: (sent: Request) => send(sent, exchange),
+    });
+    exchange.path ??= pathOf(route, params.path);
+    return unwrapData(result, exchange, redact, problemOf);
   }
 
-  async function getPage(
+  const getPage = (
     actorId: string,
     query: ListQuery,
     signal: AbortSignal | undefined,
-  ): Promise<BuildsPage> {
-    const [exchange, fetch] = exchangeOf('GET', signal);
-    // 'stream': openapi-fetch leaves a 2xx body unread; unwrapData decodes it once.
-    const result = await raw.GET(LIST, {
-      // Undefined parameters stay out of the query.
-      params: { path: { actorId }, query: query as { offset?: number } },
-      parseAs: 'stream',
-      fetch,
-    });
-    exchange.path ||= listPath(actorId);
-    return unwrapData(result, exchange, redact, 'data: a page of builds', (data) =>
+  ): Promise<BuildsPage> =>
+    call('GET', LIST, { path: { actorId }, query }, signal, (data) =>
       pageProblem(data, query.offset),
     );
-  }
 
   const walks: WalkSource = { getPage, listPath, redact };
 
   return {
     async listBuilds(actorId, options) {
       checkId('actorId', actorId, redact);
-      const { offset, limit, desc, signal } = checkOptions('options', options, LIST_OPTIONS);
-      return getPage(actorId, { offset, limit, desc }, signal);
+      // The rest are the query: checkOptions let through only offset, limit and desc.
+      const { signal, ...query } = checkOptions('options', options, LIST_OPTIONS);
+      return getPage(actorId, query, signal);
     },
 
     iterateBuildPages(actorId, options) {
@@ -85,11 +97,7 @@ export function createBuildMethods(
       checkId('actorId', actorId, redact);
       checkId('buildId', buildId, redact);
       const { signal } = checkOptions('options', options, ABORT_OPTIONS);
-      const [exchange, fetch] = exchangeOf('POST', signal);
-      const params = { path: { actorId, buildId } };
-      const result = await raw.POST(ABORT, { params, parseAs: 'stream', fetch });
-      exchange.path ||= redact(`${listPath(actorId)}/${encodeURIComponent(buildId)}/abort`);
-      return unwrapData(result, exchange, redact, 'data: a build', buildProblem);
+      return call<Build>('POST', ABORT, { path: { actorId, buildId } }, signal, buildProblem);
     },
   };
 }

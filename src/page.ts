@@ -1,20 +1,18 @@
 // Checks a page of builds before anyone uses it: a 2xx with a malformed page is the server's
 // mistake, reported as an ApifyApiError instead of handing `null` to the caller or asking for
 // `offset=NaN` next.
-import { isObject } from './responses.js';
 
 const COUNTS = ['total', 'offset', 'count', 'limit'] as const;
 
 /** What is wrong with `data` as a page answering a request for `requestedOffset`, if anything. */
 export function pageProblem(
-  data: unknown,
+  data: Record<string, unknown>,
   requestedOffset: number | undefined,
 ): string | undefined {
-  if (!isObject(data)) return 'data is not an object';
   for (const key of COUNTS) {
     const value = data[key];
     // `1e400` parses to Infinity: a total like that would make the next offset NaN.
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    if (!(Number.isSafeInteger(value) && (value as number) >= 0)) {
       return `data.${key} is not an integer >= 0`;
     }
   }
@@ -22,13 +20,14 @@ export function pageProblem(
   if (!Array.isArray(items)) return 'data.items is not an array';
   for (let i = 0; i < items.length; i += 1) {
     const item: unknown = items[i];
-    if (!isObject(item) || typeof item['id'] !== 'string') {
+    // Of JSON values only objects can have an `id`.
+    if (typeof (item as { id?: unknown } | null)?.id !== 'string') {
       return `data.items[${i}] is not a build with a string id`;
     }
   }
   if (requestedOffset !== undefined && data['offset'] !== requestedOffset) {
     // A proxy that drops the query string makes every page the first one.
-    return `data.offset is ${String(data['offset'])}, but offset ${requestedOffset} was requested`;
+    return `data.offset is ${data['offset'] as number}, but offset ${requestedOffset} was requested`;
   }
   return undefined;
 }

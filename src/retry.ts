@@ -1,10 +1,8 @@
 // Retry decisions as pure functions: which outcomes to retry and how long to wait.
 
-const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
-
 /** 429 and the transient 5xx are retried; every other status is final. */
 export function isRetryableStatus(status: number): boolean {
-  return RETRYABLE_STATUSES.has(status);
+  return [429, 500, 502, 503, 504].includes(status);
 }
 
 /**
@@ -12,12 +10,11 @@ export function isRetryableStatus(status: number): boolean {
  * `undefined` when absent or unreadable; a date in the past means 0.
  */
 export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  const text = value.trim();
+  const text = value?.trim() ?? '';
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  if (!/[a-z]/i.test(text)) return undefined;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  // Only a date has letters; Date.parse would also take `-1` for one.
+  const wait = /[a-z]/i.test(text) ? Date.parse(text) - now : NaN;
+  return Number.isNaN(wait) ? undefined : Math.max(0, wait);
 }
 
 export interface BackoffOptions {
@@ -36,7 +33,10 @@ export function retryDelay(
   { minRetryDelayMs, maxRetryDelayMs }: BackoffOptions,
   random: () => number = Math.random,
 ): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, maxRetryDelayMs);
-  const ceiling = Math.min(maxRetryDelayMs, minRetryDelayMs * 2 ** (retry - 1));
-  return Math.floor(random() * ceiling);
+  // The backoff is below the cap already; only a Retry-After may need capping.
+  return Math.min(
+    maxRetryDelayMs,
+    retryAfterMs ??
+      Math.floor(random() * Math.min(maxRetryDelayMs, minRetryDelayMs * 2 ** (retry - 1))),
+  );
 }

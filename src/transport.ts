@@ -31,7 +31,7 @@ export interface Exchange {
 export type Send = (request: Request, exchange?: Exchange) => Promise<Response>;
 
 const CALLER_SIGNAL = Symbol('callerSignal');
-type CarriesSignal = Request & { [CALLER_SIGNAL]?: AbortSignal | undefined };
+type CarriesSignal = Request & { [CALLER_SIGNAL]?: AbortSignal | null | undefined };
 
 /**
  * A Request class for openapi-fetch that keeps the caller's signal aside instead of linking it
@@ -46,102 +46,37 @@ export function createRequestClass(): typeof Request {
     constructor(input: Request | string | URL, init?: RequestInit) {
       const { signal, ...rest } = init ?? {};
       super(input, rest);
-      (this as CarriesSignal)[CALLER_SIGNAL] = signal ?? undefined;
+      (this as CarriesSignal)[CALLER_SIGNAL] = signal;
     }
   };
 }
 
-const BYTES = Symbol('bytes');
-type KeepsBytes = Response & { [BYTES]?: ArrayBuffer };
-
 /**
- * The bytes behind a response this transport made, so a caller handed that very response can
- * decode them directly; a response a middleware made in its place has none (read its body).
+ * Where a response this transport made keeps the bytes behind it, so a caller handed that very
+ * response can decode them directly; a response a middleware made in its place has none (read
+ * its body).
  */
-export function keptBytes(response: Response): ArrayBuffer | undefined {
-  return (response as KeepsBytes)[BYTES];
-}
-
-/**
- * The bytes already read, as a body stream. Much cheaper than `new Response(bytes)`, which
- * copies them and sets up a byte stream; the reader (openapi-fetch, a middleware) decodes once.
- */
-function streamOf(bytes: ArrayBuffer): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    pull(controller) {
-      controller.enqueue(new Uint8Array(bytes));
-      controller.close();
-    },
-  });
-}
-
-/** The response of an attempt, or why it got none. */
-type Outcome = Response | ApifyTimeoutError | ApifyNetworkError;
+export const BYTES = Symbol('bytes');
+export type KeepsBytes = Response & { [BYTES]?: ArrayBuffer };
 
 /**
  * The fetch behind every call. Each body is read as bytes inside its attempt and handed on in
  * a fresh Response, so whoever reads it (openapi-fetch, a middleware) decodes it only once.
  */
 export function createTransport(options: TransportOptions): Send {
-  const { timeoutMs, maxRetries, redact } = options;
-  const baseFetch = options.fetch;
+  const { timeoutMs, maxRetries, redact, fetch: baseFetch } = options;
   const native = baseFetch === globalThis.fetch;
 
-  async function attempt(
-    url: string,
-    init: RequestInit,
-    details: { method: string; path: string; attempts: number },
-    caller: AbortSignal | undefined,
-  ): Promise<Outcome> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new ApifyTimeoutError({ ...details, timeoutMs }));
-    }, timeoutMs);
-    const unlink = forwardAbort(caller, controller);
-    try {
-      const signal = controller.signal;
-      const answered = native
-        ? baseFetch(url, { ...init, signal })
-        : // A Request, as openapi-fetch itself passes to fetch, so an injected fetch sees the same.
-          baseFetch(new Request(url, { ...init, signal }));
-      // A response without a body (204 ...) reads as no bytes.
-      const read = answered.then(async (response) => ({
-        response,
-        body: await response.arrayBuffer(),
-      }));
-      // The runtime's own fetch settles as soon as the signal aborts, body reads included; an
-      // injected one might be slow to notice, so the caller does not wait for it.
-      const { response, body } = await (native ? read : raceAbort(read, signal));
-      const copy = new Response(body.byteLength === 0 ? null : streamOf(body), {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
-      if (response.url) Object.defineProperty(copy, 'url', { value: response.url });
-      (copy as KeepsBytes)[BYTES] = body;
-      return copy;
-    } catch (error) {
-      if (caller?.aborted) throw caller.reason;
-      if (timedOut) return new ApifyTimeoutError({ ...details, timeoutMs });
-      // The cause chain may quote what the server sent, e.g. a redirect's raw Location.
-      return new ApifyNetworkError(details, redactError(error, redact));
-    } finally {
-      clearTimeout(timer);
-      unlink();
-    }
-  }
-
-  return async function send(request: Request, exchange?: Exchange): Promise<Response> {
+  // Without an Exchange of the caller's, one of its own: the errors take their details from it.
+  return async function send(request, exchange = {} as Exchange): Promise<Response> {
     // Our Request class keeps the caller's signal (or undefined) aside; another has its own.
     const caller =
-      exchange?.signal ??
+      exchange.signal ??
       (CALLER_SIGNAL in request ? (request as CarriesSignal)[CALLER_SIGNAL] : request.signal);
     caller?.throwIfAborted();
-    const method = request.method;
-    const path = redact(new URL(request.url).pathname);
-    if (exchange !== undefined) [exchange.method, exchange.path] = [method, path];
+    const url = request.url;
+    const method = (exchange.method = request.method);
+    exchange.path = redact(new URL(url).pathname);
     const init: RequestInit = {
       method,
       headers: request.headers,
@@ -151,16 +86,58 @@ export function createTransport(options: TransportOptions): Send {
     };
 
     for (let attempts = 1; ; attempts += 1) {
-      const outcome = await attempt(request.url, init, { method, path, attempts }, caller);
-      const response = outcome instanceof Response ? outcome : undefined;
+      exchange.attempts = attempts;
+      const controller = new AbortController();
+      const signal = controller.signal;
+      let timeout: ApifyTimeoutError | undefined;
+      const timer = setTimeout(
+        () => controller.abort((timeout = new ApifyTimeoutError({ ...exchange, timeoutMs }))),
+        timeoutMs,
+      );
+      const unlink = forwardAbort(caller, controller);
+      let response: Response | undefined;
+      let failure: unknown;
+      try {
+        const answered = native
+          ? baseFetch(url, { ...init, signal })
+          : // A Request, as openapi-fetch itself passes to fetch, so an injected fetch sees the same.
+            baseFetch(new Request(url, { ...init, signal }));
+        let answer: Response | undefined;
+        // A response without a body (204 ...) reads as no bytes.
+        const read = answered.then((got) => (answer = got).arrayBuffer());
+        // The runtime's own fetch settles as soon as the signal aborts, body reads included; an
+        // injected one might be slow to notice, so the caller does not wait for it.
+        const body = await (native ? read : raceAbort(read, signal));
+        // The bytes already read, as a body stream: much cheaper than `new Response(body)`, which
+        // copies them and sets up a byte stream; the reader (openapi-fetch, a middleware) decodes
+        // once. Status, status text and headers are the answer's.
+        response = new Response(
+          body.byteLength
+            ? new ReadableStream({
+                pull(stream) {
+                  stream.enqueue(new Uint8Array(body));
+                  stream.close();
+                },
+              })
+            : null,
+          answer,
+        );
+        Object.defineProperty(response, 'url', { value: answer!.url });
+        (response as KeepsBytes)[BYTES] = body;
+      } catch (error) {
+        if (caller?.aborted) throw caller.reason;
+        // The cause chain may quote what the server sent, e.g. a redirect's raw Location.
+        failure = timeout ?? new ApifyNetworkError(exchange, redactError(error, redact));
+      } finally {
+        clearTimeout(timer);
+        unlink();
+      }
       if (attempts > maxRetries || (response && !isRetryableStatus(response.status))) {
-        if (!response) throw outcome;
-        if (exchange !== undefined) exchange.attempts = attempts;
-        return response;
+        if (response) return response;
+        throw failure;
       }
       const retryAfter = parseRetryAfter(response?.headers.get('retry-after'), Date.now());
-      const waitMs = retryDelay(attempts, retryAfter, options);
-      await sleep(waitMs, caller);
+      await sleep(retryDelay(attempts, retryAfter, options), caller);
     }
   };
 }

@@ -84,7 +84,7 @@ describe('ApifyApiError', () => {
       'a type but no message',
       { error: { type: 'rate-limit-exceeded' } },
       { type: 'rate-limit-exceeded' },
-      /^403 rate-limit-exceeded: the error object had no message: .*rate-limit-exceeded/,
+      /^403 rate-limit-exceeded: the response body was .*rate-limit-exceeded/,
     ],
     [
       'a message but no type',
@@ -92,7 +92,7 @@ describe('ApifyApiError', () => {
       { apiMessage: 'Actor is not public' },
       /^403: Actor is not public \(GET /,
     ],
-    ['neither', { error: { code: 17 } }, {}, /^403: the error object had no message: .*code.*17/],
+    ['neither', { error: { code: 17 } }, {}, /^403: the response body was .*code.*17/],
   ])('keeps what an error body with %s had', async (_what, body, kept, message) => {
     server().handle((_req, res) => sendJson(res, 403, body));
     const error = await rejectionOf(clientOf(server()).listBuilds(ACTOR));
@@ -185,7 +185,7 @@ describe('ApifyApiError', () => {
     expect(error).toMatchObject({
       name: 'ApifyApiError',
       status: 200,
-      message: expect.stringMatching(/empty body/),
+      message: expect.stringMatching(/body was empty/),
     });
   });
 
