@@ -111,7 +111,7 @@ function unknownKey(name: string, key: string, keys: readonly string[]): TypeErr
   let nearest = alias;
   let best = Infinity;
   for (const each of keys.includes(alias) ? [] : keys) {
-    const distance = editDistance(key.toLowerCase(), each.toLowerCase());
+    const distance = editDistance(key, each);
     if (distance < best) [best, nearest] = [distance, each];
   }
   return new TypeError(
