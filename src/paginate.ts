@@ -62,9 +62,17 @@ const MAX_STALLS = 16;
 
 /** The server's pages make no sense as a list (e.g. it ignores `offset`). */
 const repeats = (offset: number): Error =>
-  new Error(
-    `the page at offset ${offset} repeats builds handed out before (does the server ignore offset?)`,
-  );
+  new Error(`the page at offset ${offset} repeats builds (does the server ignore offset?)`);
+
+/** A state that waits for `next` (a seam or a realigned page) and hands out nothing meanwhile. */
+const wait = <T extends Identified, P extends Page<T>>(
+  state: WalkState<T>,
+  page: P,
+  patch: Partial<WalkState<T>>,
+): { state: WalkState<T>; page: P } => ({
+  state: { ...state, total: page.total, ...patch },
+  page: { ...page, count: 0, items: [] },
+});
 
 export function startWalk<T extends Identified = Identified>(options: WalkOptions): WalkState<T> {
   const next =
@@ -138,7 +146,15 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
     // The seam reaches the held page unless the list moved again in between.
     if (page.total === held.page.total && received === request.limit) {
       const end = held.page.offset + held.page.items.length;
-      return finish(state, page, fresh.concat(held.page.items), held.page.items, end, held.full);
+      return finish(
+        state,
+        page,
+        fresh.concat(held.page.items),
+        held.page.items,
+        end,
+        held.full,
+        moved,
+      );
     }
     if (index >= 0)
       return finish(state, page, fresh, page.items, request.offset + received, true, true);
@@ -153,17 +169,7 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
     const next = { offset, limit: Math.min(maxLimit, estimate - offset + want) };
     const stalls = state.stalls + 1;
     if (stalls > MAX_STALLS) throw repeats(request.offset);
-    return {
-      state: {
-        ...state,
-        next,
-        purpose: 'realign' as const,
-        total: page.total,
-        stalls,
-        expected: estimate,
-      },
-      page: { ...page, count: 0, items: [] },
-    };
+    return wait(state, page, { next, purpose: 'realign', stalls, expected: estimate });
   };
   // Builds of an ascending walk never move towards the end: a server that says so ignores offset.
   if (!desc && index >= 0 && request.offset + index > state.expected - 1 - rest) {
@@ -187,13 +193,10 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
     const seamStart = Math.max(0, estimate - state.last.length + back, start - maxLimit);
     if (estimate <= start && seamStart <= Math.max(0, estimate - 1)) {
       if (start === seamStart)
-        return finish(state, page, page.items, page.items, start + received, full);
+        return finish(state, page, page.items, page.items, start + received, full, moved);
       const next = { offset: seamStart, limit: start - seamStart };
       const held = { page: { ...page, offset: start }, full };
-      return {
-        state: { ...state, next, purpose: 'seam', total: page.total, held, expected: start },
-        page: { ...page, count: 0, items: [] },
-      };
+      return wait(state, page, { next, purpose: 'seam', held, expected: start });
     }
     return realign(estimate);
   }
@@ -207,7 +210,7 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
     page.items,
     request.offset + received,
     full,
-    state.purpose === 'realign',
+    moved || state.purpose === 'realign',
   );
 }
 
@@ -219,8 +222,8 @@ function finish<T extends Identified, P extends Page<T>>(
   last: readonly T[],
   end: number,
   full: boolean,
-  /** A seam cut short, or a realigned page: handing out nothing there is no sign of a loop. */
-  cut = false,
+  /** `total` moved, or a seam cut short, or a realigned page: nothing new there is no loop. */
+  shifted: boolean,
 ): { state: WalkState<T>; page: P } {
   const { pageSize, maxItems } = state.options;
   const offset = end - fresh.length;
@@ -231,8 +234,7 @@ function finish<T extends Identified, P extends Page<T>>(
   const stalls = items.length === 0 && !done ? state.stalls + 1 : 0;
   if (stalls > 0) {
     // Nothing new in a page is a shift only when `total` moved, and only a few times in a row.
-    const moved = state.total !== undefined && page.total !== state.total;
-    if ((!moved && !cut && state.stalls === 0) || stalls > MAX_STALLS) {
+    if ((!shifted && state.stalls === 0) || stalls > MAX_STALLS) {
       throw repeats(state.next!.offset);
     }
   }
