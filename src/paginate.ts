@@ -102,12 +102,12 @@ function boundary<T extends Identified>(
   items: readonly T[],
   moved: boolean,
 ): [index: number, rest: number] {
-  if (last.length === 0 || items.length === 0) return [-1, 0];
+  if (!last.length || !items.length) return [-1, 0];
   const lastId = last[last.length - 1]!.id;
-  for (let i = items.length - 1; i >= 0; i -= 1) if (items[i]!.id === lastId) return [i, 0];
+  for (let i = items.length - 1; i >= 0; i--) if (items[i]!.id === lastId) return [i, 0];
   if (!moved) return [-1, 0];
   const positions = new Map(last.map((item, i) => [item.id, i]));
-  for (let i = items.length - 1; i >= 0; i -= 1) {
+  for (let i = items.length - 1; i >= 0; i--) {
     const position = positions.get(items[i]!.id);
     if (position !== undefined) return [i, last.length - 1 - position];
   }
@@ -128,7 +128,7 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
   page: P,
 ): { state: WalkState<T>; page: P } {
   const request = state.next;
-  if (request === undefined) throw new Error('the walk is done');
+  if (!request) throw new Error('the walk is done');
   const { desc, pageSize, maxItems } = state.options;
   const maxLimit = state.options.maxLimit ?? MAX_LIMIT;
   const received = page.items.length;
@@ -230,7 +230,7 @@ function finish<T extends Identified, P extends Page<T>>(
   const items =
     fresh.length > maxItems - state.taken ? fresh.slice(0, maxItems - state.taken) : fresh;
   const taken = state.taken + items.length;
-  const done = taken >= maxItems || last.length === 0 || !full || end >= page.total;
+  const done = taken >= maxItems || !last.length || !full || end >= page.total;
   const stalls = items.length === 0 && !done ? state.stalls + 1 : 0;
   if (stalls > 0) {
     // Nothing new in a page is a shift only when `total` moved, and only a few times in a row.
