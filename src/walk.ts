@@ -121,16 +121,45 @@ export function walkBuildPages(
   return pages;
 }
 
-/** Items of each page in turn; the caller's abort ends it, even with items at hand. */
-export function walkBuilds(pages: PageWalk): AsyncGenerator<BuildShort, undefined> {
-  async function* run(): AsyncGenerator<BuildShort, undefined> {
-    for await (const page of pages) {
-      for (const item of page.items) {
-        pages.signal?.throwIfAborted();
-        yield item;
-      }
+/**
+ * Items of each page in turn; the caller's abort ends it, even with items at hand. A build at
+ * hand costs one settled promise; calls that wait for a page run one after another, in order.
+ */
+export function walkBuilds(pages: PageWalk): AsyncIterableIterator<BuildShort> {
+  let items: readonly BuildShort[] = [];
+  let index = 0;
+  let waiting = 0;
+  let tail: Promise<unknown> = Promise.resolve();
+  const step = async (): Promise<IteratorResult<BuildShort, undefined>> => {
+    while (index >= items.length) {
+      const page = await pages.next();
+      if (page.done) return page;
+      [items, index] = [page.value.items, 0];
     }
-    pages.signal?.throwIfAborted();
-  }
-  return cancellable(run(), () => void pages.return(undefined));
+    // The page walk knows the caller's signal once it has started.
+    if (pages.signal?.aborted) {
+      items = [];
+      void pages.return(undefined);
+      throw pages.signal.reason;
+    }
+    return { done: false, value: items[index++]! };
+  };
+  const iterator: AsyncIterableIterator<BuildShort> = {
+    next() {
+      if (waiting === 0 && index < items.length && !pages.signal?.aborted) {
+        return Promise.resolve({ done: false, value: items[index++]! });
+      }
+      waiting += 1;
+      const result = tail.then(step).finally(() => (waiting -= 1));
+      tail = result.catch(() => {});
+      return result;
+    },
+    return() {
+      items = [];
+      // Always `{ done: true, value: undefined }`: the page walk returns nothing.
+      return pages.return(undefined) as Promise<IteratorReturnResult<undefined>>;
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
 }
