@@ -1,10 +1,8 @@
 // Page walks against a real loopback server whose list of builds can grow during the walk.
-import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBuildsClient } from '../src/index.js';
+import { ACTOR, collect, expectNoAbortListeners } from './helpers/api.js';
 import { startBuildsServer, type BuildsServer } from './walk-server.js';
-
-const ACTOR = 'janedoe~my-actor';
 
 let server: BuildsServer | undefined;
 afterEach(async () => {
@@ -16,12 +14,6 @@ const clientOf = (s: BuildsServer) =>
   createBuildsClient({ baseUrl: s.url, token: 'pagination-token', maxRetries: 0, timeoutMs: 5000 });
 const pageRequests = (s: BuildsServer) =>
   s.requests.map(({ offset, limit }) => ({ offset, limit }));
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const value of iterable) out.push(value);
-  return out;
-}
 
 describe('iterateBuilds and iterateBuildPages', () => {
   it('sends exactly the requests needed: no trailing empty page when total is reached', async () => {
@@ -145,7 +137,7 @@ describe('iterateBuilds and iterateBuildPages', () => {
       }
       expect(taken).toBe(10);
       expect(s.requests).toHaveLength(2);
-      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+      expectNoAbortListeners(controller.signal);
       release();
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(unhandled).toEqual([]);
@@ -166,7 +158,7 @@ describe('iterateBuilds and iterateBuildPages', () => {
     };
     const walk = collect(clientOf(s).iterateBuildPages(ACTOR, { signal: controller.signal }));
     await expect(walk).rejects.toBe(reason);
-    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    expectNoAbortListeners(controller.signal);
   });
 
   it('an already aborted signal sends nothing', async () => {

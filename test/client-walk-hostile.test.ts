@@ -3,9 +3,8 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApifyApiError, createBuildsClient, type BuildShort } from '../src/index.js';
+import { ACTOR, collect, expectNoAbortListeners, rejectionOf } from './helpers/api.js';
 import { startBuildsServer, type BuildsServer } from './walk-server.js';
-
-const ACTOR = 'janedoe~my-actor';
 
 let server: BuildsServer | undefined;
 afterEach(async () => {
@@ -22,19 +21,6 @@ const clientOf = (s: BuildsServer) =>
   });
 const offsets = (s: BuildsServer) => s.requests.map((r) => r.offset);
 const ids = (builds: BuildShort[]) => builds.map((b) => b.id);
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const value of iterable) out.push(value);
-  return out;
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => expect.fail(`expected a rejection, got ${JSON.stringify(value)}`),
-    (error: unknown) => error,
-  );
-}
 
 describe('builds deleted during a walk', () => {
   it.each([
@@ -225,7 +211,7 @@ describe('abort while consuming', () => {
     );
     expect(error).toBe(reason);
     expect(count).toBe(10);
-    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    expectNoAbortListeners(controller.signal);
   });
 
   it('iterateBuildPages does not hand out the page fetched ahead after the abort', async () => {
@@ -280,7 +266,7 @@ describe('abort while consuming', () => {
     for (let i = 0; i < 200 && getEventListeners(signal, 'abort').length > 0; i += 1) {
       await new Promise((r) => setTimeout(r, 5));
     }
-    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+    expectNoAbortListeners(signal);
     expect(s.requests).toHaveLength(40);
   });
 });

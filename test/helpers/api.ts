@@ -63,6 +63,13 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
+/** Every value of `iterable`, in order. */
+export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const value of iterable) out.push(value);
+  return out;
+}
+
 export function expectNoAbortListeners(signal: AbortSignal): void {
   expect(getEventListeners(signal, 'abort')).toHaveLength(0);
 }
