@@ -76,8 +76,10 @@ export class ApifyApiError extends ApifyError {
   ) {
     const { status, type, apiMessage, headers = new Headers() } = details;
     super(`${status}${type === undefined ? '' : ` ${type}`}: ${details.message}`, details, options);
+    Object.assign(this, { status, headers });
     // Fields the body did not have stay off the error.
-    Object.assign(this, JSON.parse(JSON.stringify({ status, type, apiMessage })), { headers });
+    if (type !== undefined) this.type = type;
+    if (apiMessage !== undefined) this.apiMessage = apiMessage;
   }
 }
 
