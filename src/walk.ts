@@ -26,19 +26,6 @@ export interface PageWalk extends AsyncGenerator<BuildsPage, undefined> {
   signal?: AbortSignal | undefined;
 }
 
-/**
- * An async generator whose `return()` first calls `cancel`, so it ends a request that a pending
- * `next()` waits for instead of queueing behind it.
- */
-function cancellable<G extends AsyncGenerator<unknown, undefined>>(walk: G, cancel: () => void): G {
-  const close = walk.return.bind(walk);
-  walk.return = () => {
-    cancel();
-    return close(undefined);
-  };
-  return walk;
-}
-
 /** The pages of a walk; bad input rejects the first `next()`, and nothing is sent. */
 export function walkBuildPages(
   actorId: string,
@@ -117,7 +104,14 @@ export function walkBuildPages(
     }
   }
 
-  const pages: PageWalk = cancellable(run(), leave);
+  const pages: PageWalk = run();
+  // `return()` first ends the request that a pending `next()` waits for, instead of queueing
+  // behind it.
+  const close = pages.return.bind(pages);
+  pages.return = () => {
+    leave();
+    return close(undefined);
+  };
   return pages;
 }
 
