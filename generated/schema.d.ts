@@ -70,10 +70,10 @@ export interface paths {
      *     Aborts an Actor build and returns an object that contains all the details
      *     about the build.
      *
-     *     Only builds that are starting or running (`READY`, `RUNNING`) are aborted.
-     *     For builds that are already finished (`SUCCEEDED`, `FAILED`, `TIMED-OUT`,
-     *     `ABORTED`) or being aborted (`ABORTING`) this call does nothing and
-     *     returns the build unchanged.
+     *     Only builds that are starting or running are aborted. For builds that
+     *     have finished (`SUCCEEDED`, `FAILED`, `TIMED-OUT`, `ABORTED`) or are being
+     *     aborted (`ABORTING`) this call does nothing and returns the build as it
+     *     is.
      */
     post: operations['actors_build_abort_post'];
     delete?: never;
@@ -242,7 +242,10 @@ export interface components {
       /** @example 0.02 */
       usageTotalUsd: number;
       buildNumber: components['schemas']['BuildNumber'];
-      /** @description The build number as a single integer. */
+      /**
+       * @description The build number as a single integer.
+       * @example 10000
+       */
       buildNumberInt?: number;
       meta?: components['schemas']['BuildMeta'];
     };
@@ -384,6 +387,7 @@ export interface components {
        * @description Specifies the default amount of memory in megabytes to be used when the
        *     Actor is started. Can be an integer or a dynamic memory expression.
        * @example get(input, 'startUrls.length', 1) * 1024
+       * @example 1024
        */
       defaultMemoryMbytes?: string | number;
       /** @description Specifies the minimum amount of memory in megabytes required by the Actor. */
@@ -425,14 +429,12 @@ export interface components {
       usageUsd?: components['schemas']['BuildUsage'] | null;
       /**
        * @deprecated
-       * @example {
-       *       "title": "Schema for ... }
+       * @example {\n  "title": "Schema for ... }
        */
       inputSchema?: string | null;
       /**
        * @deprecated
-       * @example # Magic Actor
-       *     This Actor is magic.
+       * @example # Magic Actor\nThis Actor is magic.
        */
       readme?: string | null;
       buildNumber: components['schemas']['BuildNumber'];

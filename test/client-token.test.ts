@@ -121,7 +121,7 @@ describe('a server that echoes the token', () => {
 
   it('in a JSON message split by a line break, is not in apiMessage', async () => {
     const message = `token ${TOKEN.slice(0, 10)}\n${TOKEN.slice(10)} is not valid`;
-    server().handle((_req, res) => sendJson(res, 401, errorBody('token-not-valid', message)));
+    server().handle((_req, res) => sendJson(res, 401, errorBody('invalid-token', message)));
     const error = await rejectionOf(clientOf(server()).listBuilds(ACTOR));
     expect(error).toMatchObject({ status: 401, apiMessage: 'token *** is not valid' });
     expectNoToken(error);

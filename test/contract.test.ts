@@ -321,6 +321,27 @@ describe('the examples of spec/openapi.yaml', () => {
     expect(checked).toBe(28);
   });
 
+  it('each legacy /v2/acts/ route shares the parameters and responses of its /v2/actors/ route', () => {
+    // What may differ: the tag, operationId, summary, description and the deprecation.
+    const shared = (method: 'get' | 'post', template: string) => {
+      const operation = specs.operation(method, template);
+      expect(operation, `${method} ${template}`).toBeDefined();
+      const { tags, operationId, summary, description, deprecated, ...rest } = operation!;
+      return rest;
+    };
+    for (const [method, legacy] of [
+      ['get', LIST],
+      ['post', ABORT],
+    ] as const) {
+      expect(specs.operation(method, legacy)?.deprecated).toBe(true);
+      expect(shared(method, legacy)).toEqual(shared(method, legacy.replace('/acts/', '/actors/')));
+    }
+    // The comparison sees a dropped response (so the check above can fail).
+    const list = specs.operation('get', LIST)!;
+    delete (list.responses as Record<string, unknown>)['429'];
+    expect(list).not.toEqual(specs.operation('get', LIST));
+  });
+
   it('an error body may lack type or message, never the error object', () => {
     expect(specs.check('get', LIST, 404, { error: {} })).toEqual([]);
     expect(specs.check('get', LIST, 404, { error: { message: 'gone' } })).toEqual([]);

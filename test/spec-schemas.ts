@@ -13,7 +13,7 @@ const addFormats =
   addFormatsModule.default ?? (addFormatsModule as unknown as typeof addFormatsModule.default);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
 
 export interface SpecValidators {
   /** The status codes the spec declares for an operation, e.g. ['200', '400', ...]. */
@@ -26,6 +26,8 @@ export interface SpecValidators {
   schemaExamples(): { pointer: string; value: unknown }[];
   /** Validates a value against the schema at a JSON pointer under components.schemas. */
   checkAt(pointer: string, value: unknown): string[];
+  /** An operation as bundled (`$ref`s kept), with the path item's parameters, or undefined. */
+  operation(method: 'get' | 'post', pathTemplate: string): JsonObject | undefined;
 }
 
 async function bundleSpec(): Promise<JsonObject> {
@@ -114,6 +116,11 @@ export async function loadSpecValidators(): Promise<SpecValidators> {
     collectExamples(schema, `/${escapePointer(name)}`, examples);
 
   return {
+    operation(method, pathTemplate) {
+      const item = (spec.paths as JsonObject)[pathTemplate];
+      if (!isObject(item) || !isObject(item[method])) return undefined;
+      return structuredClone({ pathParameters: item.parameters ?? null, ...item[method] });
+    },
     statuses: (method, pathTemplate) => Object.keys(responses(method, pathTemplate)),
     check(method, pathTemplate, status, body) {
       const key = `${method} ${pathTemplate} ${status}`;
