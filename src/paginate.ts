@@ -32,29 +32,26 @@ export interface WalkOptions {
   maxLimit?: number;
 }
 
-/**
- * What `next` is for: the next `page`; the `seam` between the last page handed out and a page
- * held back because `total` moved; or a `realign`ed page after a shift no page bridged.
- */
-export type Purpose = 'page' | 'seam' | 'realign';
-
 export interface WalkState<T extends Identified> {
   readonly options: WalkOptions;
   /** The next request, or `undefined` when the walk is done. */
   readonly next: PageRequest | undefined;
-  readonly purpose: Purpose;
   /** Items handed out so far. */
   readonly taken: number;
   /** `total` of the last answer. */
   readonly total: number | undefined;
-  /** The last answer's items, all handed out by now: the next answer is aligned on their ids. */
+  /** The last page handed out: the walk goes on after the newest of its builds still listed. */
   readonly last: readonly T[];
-  /** A page that waits for its seam, and whether it was a full one. */
-  readonly held: { page: Page<T>; full: boolean } | undefined;
-  /** Answers in a row that handed out nothing. */
+  /**
+   * Where that build can be now, counted as in `total`: from `lo` to `hi` (one place when
+   * known; -1 when every build before the next one is gone).
+   */
+  readonly lo: number;
+  readonly hi: number;
+  /** Builds known to come after it, from position `at`, fetched before the seam that joins them. */
+  readonly held: { items: T[]; at: number; full: boolean } | undefined;
+  /** Answers in a row that handed out nothing while `total` kept moving. */
   readonly stalls: number;
-  /** Where the build after the last one handed out is expected, counted as in `total`. */
-  readonly expected: number;
 }
 
 /** Answers in a row that may hand out nothing while `total` keeps moving. */
@@ -64,38 +61,29 @@ const MAX_STALLS = 16;
 const repeats = (offset: number): Error =>
   new Error(`the page at offset ${offset} repeats builds (does the server ignore offset?)`);
 
-/** A state that waits for `next` (a seam or a realigned page) and hands out nothing meanwhile. */
-const wait = <T extends Identified, P extends Page<T>>(
-  state: WalkState<T>,
-  page: P,
-  patch: Partial<WalkState<T>>,
-): { state: WalkState<T>; page: P } => ({
-  state: { ...state, total: page.total, ...patch },
-  page: { ...page, count: 0, items: [] },
-});
-
 export function startWalk<T extends Identified = Identified>(options: WalkOptions): WalkState<T> {
   const next =
     options.maxItems > 0
       ? { offset: options.offset, limit: Math.min(options.pageSize, options.maxItems) }
       : undefined;
+  const at = options.offset - 1;
   return {
     options,
     next,
-    purpose: 'page',
     taken: 0,
     total: undefined,
     last: [],
+    lo: at,
+    hi: at,
     held: undefined,
     stalls: 0,
-    expected: options.offset,
   };
 }
 
 /**
  * Index in `items` of the last one that `last` holds (-1 if none), and how many of `last` come
  * after it. The common case (nothing moved) costs one scan for the last id; a Map of all of
- * them is built only when `total` moved.
+ * them is built only when something may have moved.
  */
 function boundary<T extends Identified>(
   last: readonly T[],
@@ -117,11 +105,12 @@ function boundary<T extends Identified>(
 /**
  * Takes the answer to `state.next` and returns the items to hand out (as a page) and the new state.
  *
- * Each answer is aligned on the ids of the last one: items up to the last of those ids were
- * handed out already. When `total` moved and no such id is in the answer (growth of an ascending
- * walk aside), the shift is unknown: new builds come at the newest end, so the planner
- * estimates where the last page went, then asks for the seam between it and the answer (held
- * back meanwhile), or, when the answer lies before the last page, for a page from there.
+ * The walk goes on after the newest build of the last page that is still listed (the anchor).
+ * While `total` holds still, the next page starts right after it. When `total` moved, the anchor
+ * moved by at most that much (new builds come at the newest end, so newest first they move it
+ * by exactly that much): found by id in the answer, the builds after it are handed out; otherwise
+ * the answer is held if it lies past the anchor, and the seam between them is asked for, or the
+ * anchor is looked for where it can be.
  */
 export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
   state: WalkState<T>,
@@ -131,131 +120,128 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
   if (!request) throw new Error('the walk is done');
   const { desc, pageSize, maxItems } = state.options;
   const maxLimit = state.options.maxLimit ?? MAX_LIMIT;
-  const received = page.items.length;
-  const moved = state.total !== undefined && page.total !== state.total;
+  const { items, total } = page;
+  const { offset } = request;
+  const received = items.length;
   const full = received >= Math.min(request.limit, page.limit > 0 ? page.limit : request.limit);
-  const [index, rest] = boundary(
-    state.last,
-    page.items,
-    moved || state.stalls > 0 || state.purpose !== 'page',
-  );
+  const delta = total - (state.total ?? total);
+  let { lo, hi } = state;
+  // New builds move the anchor only newest first; deleted ones may move it back.
+  if (desc && delta > 0) [lo, hi] = [lo + delta, hi + delta];
+  if (delta < 0) lo = Math.max(-1, lo + delta);
+  hi = Math.min(hi, total - 1);
+  // Held builds stay where they were only while `total` does; after that they can only be joined.
+  const kept = state.held;
+  let held = delta === 0 ? kept : undefined;
+  const [index, rest] = boundary(state.last, items, delta !== 0 || lo !== hi || !!kept);
 
-  if (state.purpose === 'seam') {
-    const held = state.held!;
-    const fresh = page.items.slice(index + 1);
-    // The seam reaches the held page unless the list moved again in between.
-    if (page.total === held.page.total && received === request.limit) {
-      const end = held.page.offset + held.page.items.length;
-      return finish(
-        state,
-        page,
-        fresh.concat(held.page.items),
-        held.page.items,
-        end,
-        held.full,
-        moved,
-      );
+  /**
+   * `run` (builds in a row from `at`) and the held builds after it, where they meet: overlapping
+   * (the same builds twice), or side by side if nothing moved towards the end in between.
+   */
+  let slack = 0;
+  const join = (run: T[], at: number, whole: boolean): NonNullable<WalkState<T>['held']> => {
+    if (kept) {
+      const lastId = run[run.length - 1]?.id;
+      const overlap = kept.items.findIndex((item) => item.id === lastId);
+      if (overlap >= 0 || (at + run.length === kept.at && (!delta || (!desc && delta > 0)))) {
+        // Held builds deleted since shorten the run: where it ends is known only that closely.
+        slack = Math.max(0, -delta);
+        // Held short, but builds came or went since: `total` tells whether more follow.
+        return { items: run.concat(kept.items.slice(overlap + 1)), at, full: kept.full || !!delta };
+      }
     }
-    if (index >= 0)
-      return finish(state, page, fresh, page.items, request.offset + received, true, true);
-    // Moved again and no id to align on: estimate afresh from where the held page was.
-  }
-
-  const delta = page.total - (state.total ?? page.total);
-  const realign = (estimate: number) => {
-    const want = Math.min(pageSize, maxItems - state.taken);
-    const overlap = Math.max(1, Math.min(state.last.length, maxLimit - want));
-    const offset = Math.max(0, estimate - overlap);
-    const next = { offset, limit: Math.min(maxLimit, estimate - offset + want) };
-    const stalls = state.stalls + 1;
-    if (stalls > MAX_STALLS) throw repeats(request.offset);
-    return wait(state, page, { next, purpose: 'realign', stalls, expected: estimate });
+    return { items: run, at, full: whole };
   };
-  // Builds of an ascending walk never move towards the end: a server that says so ignores offset.
-  if (!desc && index >= 0 && request.offset + index > state.expected - 1 - rest) {
-    throw repeats(request.offset);
-  }
-  // The answer ends amid the builds of the last page: skip the rest of them.
-  if (index === received - 1 && rest > 0 && full) return realign(request.offset + received + rest);
-  // New builds of an ascending walk come at the end: the answer still follows the last page.
-  if (index < 0 && moved && state.last.length > 0 && (desc || delta < 0)) {
-    // Where the build after the last one handed out now is, if builds came and went as usual.
-    const start = Math.min(state.expected, page.total);
-    const estimate = Math.max(
-      0,
-      Math.min(start + (desc ? Math.max(delta, 0) : Math.min(delta, 0)), page.total),
-    );
-    // A seam that found no id to align on is not a page to hold: ask for one after the estimate.
-    if (state.purpose === 'seam') return realign(estimate);
-    // The seam covers the last page where it is estimated to be, or its end at least. Newest
-    // first, deleted builds newer than it move it back by up to -delta: the seam reaches there.
-    const back = desc ? Math.min(delta, 0) : 0;
-    const seamStart = Math.max(0, estimate - state.last.length + back, start - maxLimit);
-    if (estimate <= start && seamStart <= Math.max(0, estimate - 1)) {
-      if (start === seamStart)
-        return finish(state, page, page.items, page.items, start + received, full, moved);
-      const next = { offset: seamStart, limit: start - seamStart };
-      const held = { page: { ...page, offset: start }, full };
-      return wait(state, page, { next, purpose: 'seam', held, expected: start });
-    }
-    return realign(estimate);
-  }
-  // A realigned page without the last ids: trust the estimate, the overlap was handed out.
-  const skip = state.purpose === 'realign' ? state.expected - request.offset - 1 : -1;
-  const fresh = page.items.slice((index < 0 ? skip : index) + 1);
-  return finish(
-    state,
-    page,
-    fresh,
-    page.items,
-    request.offset + received,
-    full,
-    moved || state.purpose === 'realign',
-  );
-}
 
-/** Hands out `fresh` (the items just before `end`) and plans the request after `end`. */
-function finish<T extends Identified, P extends Page<T>>(
-  state: WalkState<T>,
-  page: P,
-  fresh: T[],
-  last: readonly T[],
-  end: number,
-  full: boolean,
-  /** `total` moved, or a seam cut short, or a realigned page: nothing new there is no loop. */
-  shifted: boolean,
-): { state: WalkState<T>; page: P } {
-  const { pageSize, maxItems } = state.options;
-  const offset = end - fresh.length;
-  const items =
-    fresh.length > maxItems - state.taken ? fresh.slice(0, maxItems - state.taken) : fresh;
-  const taken = state.taken + items.length;
-  const done = taken >= maxItems || !last.length || !full || end >= page.total;
-  const stalls = items.length === 0 && !done ? state.stalls + 1 : 0;
-  if (stalls > 0) {
-    // Nothing new in a page is a shift only when `total` moved, and only a few times in a row.
-    if ((!shifted && state.stalls === 0) || stalls > MAX_STALLS) {
-      throw repeats(state.next!.offset);
+  /** The request that finds the anchor in [lo, hi], or reaches the held builds, or goes on. */
+  function plan(lo: number, hi: number, held: WalkState<T>['held'], taken: number): PageRequest {
+    const want = Math.min(pageSize, maxItems - taken);
+    if (held) {
+      const from = Math.max(0, lo, held.at - maxLimit);
+      return { offset: from, limit: held.at - from };
     }
+    // Known (builds started newest first move it by exactly as many): right after it.
+    if (lo === hi) return { offset: hi + 1, limit: want };
+    const from = Math.max(0, lo);
+    return { offset: from, limit: Math.min(maxLimit, hi + 1 - from + want) };
   }
-  const next = done ? undefined : { offset: end, limit: Math.min(pageSize, maxItems - taken) };
-  const out =
-    items === page.items && offset === page.offset
-      ? page
-      : { ...page, offset, count: items.length, items };
+
+  /** Hands out `fresh` (the items just before `end`) and plans the request after `end`. */
+  const handOut = (fresh: T[], run: readonly T[], end: number, whole: boolean) => {
+    const room = maxItems - state.taken;
+    const out = fresh.length > room ? fresh.slice(0, room) : fresh;
+    const taken = state.taken + out.length;
+    const done = taken >= maxItems || !run.length || !whole || end - slack >= total;
+    let stalls = 0;
+    if (!out.length && !done) {
+      // Nothing new where the anchor was known and nothing moved: the server repeats itself.
+      if (
+        (delta === 0 && state.lo === state.hi && offset === state.hi + 1) ||
+        state.stalls >= MAX_STALLS
+      )
+        throw repeats(offset);
+      stalls = state.stalls + 1;
+    }
+    const start = end - fresh.length;
+    return {
+      page:
+        out === items && start === page.offset
+          ? page
+          : { ...page, offset: start, count: out.length, items: out },
+      state: {
+        options: state.options,
+        next: done ? undefined : plan(Math.max(-1, end - 1 - slack), end - 1, undefined, taken),
+        taken,
+        total,
+        last: fresh.length ? run : state.last,
+        lo: Math.max(-1, end - 1 - slack),
+        hi: end - 1,
+        held: undefined,
+        stalls,
+      },
+    };
+  };
+
+  // The first page: nothing to align on.
+  if (!state.last.length) return handOut(items, items, offset + received, full);
+
+  if (index >= 0) {
+    const at = offset + index;
+    // Oldest first, builds never move towards the end: a server that says so ignores offset.
+    if (!desc && at > hi) throw repeats(offset);
+    if (index < received - 1 || !rest || !full) {
+      const fresh = items.slice(index + 1);
+      const run = join(fresh, offset + index + 1, full);
+      const end = run.at + run.items.length;
+      return handOut(run.items, run.items === fresh ? items : run.items, end, run.full);
+    }
+    // The answer ends amid the last page: the anchor is further on.
+    held = undefined;
+    const [from, to] = [Math.max(lo, at), Math.min(hi, at + rest)];
+    [lo, hi] = from <= to ? [from, to] : [at, Math.min(at + rest, total - 1)];
+  } else {
+    // Not in this answer: the anchor is not where it was asked for.
+    const top = full ? offset + received : Infinity;
+    if (offset <= lo && top > lo) lo = top;
+    else if (offset > lo && top > hi) hi = Math.min(hi, offset - 1);
+    if (lo > hi) throw repeats(offset);
+    if (offset > hi && received) {
+      // Past the anchor: builds to hand out once the seam before them is known.
+      held = delta ? { items, at: offset, full } : join(items, offset, full);
+    }
+    if (held && lo === hi && held.at === hi + 1) {
+      return handOut(held.items, held.items, held.at + held.items.length, held.full);
+    }
+    // Nothing after the anchor.
+    if (!received && lo === hi && offset === hi + 1) return handOut(items, items, offset, full);
+  }
+
+  const stalls = state.stalls + 1;
+  if (stalls > MAX_STALLS) throw repeats(offset);
+  const next = plan(lo, hi, held, state.taken);
   return {
-    page: out,
-    state: {
-      options: state.options,
-      next,
-      purpose: 'page',
-      taken,
-      total: page.total,
-      // Nothing new: the last build handed out is still the one to align on.
-      last: fresh.length > 0 ? last : state.last,
-      held: undefined,
-      stalls,
-      expected: end,
-    },
+    page: { ...page, count: 0, items: [] },
+    state: { ...state, next, total, lo, hi, held, stalls },
   };
 }

@@ -24,7 +24,7 @@ const ids = (builds: BuildShort[]) => builds.map((b) => b.id);
 
 describe('builds deleted during a walk', () => {
   it.each([
-    [3, [0, 10, 20, 30, 0, 40, 50, 60, 70]],
+    [3, [0, 10, 20, 30, 4, 40, 50, 60, 70]],
     [1, [0, 10, 0, 20, 30, 40, 50, 60, 70]],
   ])(
     'newest first, the 25 oldest deleted before request %i + 1: each survivor once',
@@ -57,7 +57,7 @@ describe('builds deleted during a walk', () => {
       [10, 10],
       [20, 10],
       [30, 10],
-      [5, 25],
+      [14, 16],
       [40, 10],
       [50, 10],
       [60, 10],
@@ -84,7 +84,7 @@ describe('builds deleted during a walk', () => {
     s.beforeAnswer = (index) => (index === 2 ? s.deleteOldest(300) : undefined);
     const pages = await collect(clientOf(s).iterateBuildPages(ACTOR));
     expect(ids(pages.flatMap((p) => p.items))).toEqual(all);
-    expect(offsets(s)).toEqual([0, 1000, 2000, 1000]);
+    expect(offsets(s)).toEqual([0, 1000, 2000, 1699]);
     // Resumable: each page says where it starts, counted as the server counts now.
     expect(pages.map((p) => [p.offset, p.count])).toEqual([
       [0, 1000],

@@ -62,6 +62,8 @@ function simulateChanges(
   options: WalkOptions,
   changes: Change[],
   serverMax: number,
+  /** A change before every request after the first, instead of before every other one. */
+  often = false,
 ) {
   let list: Item[] = Array.from({ length: initial }, (_, i) => ({ id: `b${i}` }));
   let started = initial;
@@ -73,11 +75,19 @@ function simulateChanges(
   for (let guard = 0; state.next !== undefined; guard += 1) {
     if (guard > 10_000) throw new Error('the walk does not end');
     // A change before every other request: the walk sees each one settle before the next.
-    const change = requests.length % 2 === 1 ? changes[(requests.length - 1) / 2] : undefined;
+    const change = often
+      ? requests.length > 0
+        ? changes[requests.length - 1]
+        : undefined
+      : requests.length % 2 === 1
+        ? changes[(requests.length - 1) / 2]
+        : undefined;
     if (change !== undefined && 'start' in change) {
       for (let i = 0; i < change.start; i += 1) list.push({ id: `b${started++}` });
     } else if (change !== undefined) {
-      const kept = state.last.at(-1)?.id;
+      // The newest build of the last page handed out that is still listed.
+      const listed = new Set(list.map((item) => item.id));
+      const kept = [...state.last].reverse().find((item) => listed.has(item.id))?.id;
       // Retention deletes the oldest builds; a user may delete any.
       const picked = change.oldest
         ? list.slice(0, change.remove.length)
@@ -133,9 +143,15 @@ const anywhere = fc.array(
 );
 
 /** Checks a walk of a changing list against the contract: every survivor once, in order. */
-function expectExact(initial: number, pageSize: number, desc: boolean, steps: Change[]) {
+function expectExact(
+  initial: number,
+  pageSize: number,
+  desc: boolean,
+  steps: Change[],
+  { often = false, maxLimit = 1000 } = {},
+) {
   const opts = { offset: 0, pageSize, desc, maxItems: Number.MAX_SAFE_INTEGER };
-  const run = simulateChanges(initial, opts, steps, 1000);
+  const run = simulateChanges(initial, opts, steps, maxLimit, often);
   // Every request is one the API accepts.
   for (const { offset, limit } of run.requests) {
     expect(Number.isSafeInteger(offset) && offset >= 0).toBe(true);
@@ -156,9 +172,10 @@ function expectExact(initial: number, pageSize: number, desc: boolean, steps: Ch
     const lateYielded = run.yielded.filter((id) => order(id) >= initial);
     expect(lateYielded.filter((id) => late.includes(id))).toEqual(late);
   }
-  // One extra request at most per change of total.
+  // One extra request at most per change of total; a change that comes while a seam is asked
+  // for may cost the seam too.
   const pages = Math.max(1, Math.ceil(Math.max(initial, run.yielded.length) / pageSize));
-  expect(run.requests.length).toBeLessThanOrEqual(pages + run.moves);
+  expect(run.requests.length).toBeLessThanOrEqual(pages + run.moves * (often ? 2 : 1));
 }
 
 const options = (desc: boolean) =>
@@ -276,6 +293,42 @@ describe('pagination planner', () => {
       { numRuns: 5000 },
     );
   });
+
+  it.each([true, false])(
+    'desc %s: a change before every request, deletions anywhere: every survivor once, in order',
+    (desc) => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: 150 }),
+          fc.integer({ min: 1, max: 25 }),
+          anywhere,
+          (initial, pageSize, steps) =>
+            expectExact(initial, pageSize, desc, steps, { often: true }),
+        ),
+        { numRuns: 5000 },
+      );
+    },
+  );
+
+  it.each([true, false])(
+    'desc %s: pages as large as the server allows, a change before every request',
+    (desc) => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: 150 }),
+          fc.integer({ min: 10, max: 30 }),
+          fc.integer({ min: 0, max: 5 }),
+          anywhere,
+          (initial, maxLimit, below, steps) =>
+            expectExact(initial, Math.max(1, maxLimit - below), desc, steps, {
+              often: true,
+              maxLimit,
+            }),
+        ),
+        { numRuns: 5000 },
+      );
+    },
+  );
 
   it('picks up builds started during an ascending walk at the end', () => {
     const { list, yielded, requests } = simulate({
