@@ -5,7 +5,7 @@ import { ApifyApiError, createBuildsClient } from 'apify-builds-client';
 
 const actorId = process.argv[2] ?? process.env.APIFY_ACTOR ?? 'janedoe~my-actor';
 const client = createBuildsClient({
-  // Both default to the environment; spelled out here to show where they come from.
+  // The token defaults to APIFY_TOKEN anyway; the base URL is read here, not by the client.
   token: process.env.APIFY_TOKEN,
   baseUrl: process.env.APIFY_BASE_URL ?? 'https://api.apify.com',
 });

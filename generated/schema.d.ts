@@ -376,12 +376,16 @@ export interface components {
       /** @description The path to the README file for the Actor. */
       readme?: string;
       /** @description The input schema object (see the Actor input schema specification in the Apify docs). */
-      input?: Record<string, never>;
+      input?: {
+        [key: string]: unknown;
+      };
       /** @description The path to the CHANGELOG file displayed in the Actor's information tab. */
       changelog?: string;
       storages?: {
         /** @description Defines the schema of items in your dataset (see the dataset schema specification in the Apify docs). */
-        dataset?: Record<string, never>;
+        dataset?: {
+          [key: string]: unknown;
+        };
       };
       /**
        * @description Specifies the default amount of memory in megabytes to be used when the

@@ -72,7 +72,8 @@ export function createBuildMethods(
     signal: AbortSignal | undefined,
   ): Promise<BuildsPage> =>
     call('GET', LIST, { path: { actorId }, query }, signal, (data) =>
-      pageProblem(data, query.offset),
+      // Without an offset the API starts at 0, and says so.
+      pageProblem(data, query.offset ?? 0),
     );
 
   const walks: WalkSource = { getPage, listPath, redact };

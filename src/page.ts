@@ -27,7 +27,7 @@ export function pageProblem(
   }
   if (requestedOffset !== undefined && data['offset'] !== requestedOffset) {
     // A proxy that drops the query string makes every page the first one.
-    return `data.offset is ${data['offset'] as number}, but offset ${requestedOffset} was requested`;
+    return `data.offset is ${data['offset'] as number} where offset ${requestedOffset} was requested`;
   }
   return undefined;
 }

@@ -37,7 +37,17 @@ export function redactError(error: unknown, redactToken: Redact, depth = 0): unk
   // A URL in a cause may carry some other `token=` parameter; its value goes too.
   const redact: Redact = (text) => redactToken(text).replace(/([?&#;]token=)[^&#\s'"]+/gi, '$1***');
   if (!(error instanceof Error)) {
-    return typeof error === 'string' ? redact(error) : error;
+    if (typeof error !== 'object' || error === null) {
+      return typeof error === 'string' ? redact(error) : error;
+    }
+    // Anything else thrown (a plain object ...) is kept as its text, without the token.
+    let text: string;
+    try {
+      text = JSON.stringify(error);
+    } catch {
+      text = String(error);
+    }
+    return redact(text);
   }
   const cause =
     depth < 8 && error.cause !== undefined

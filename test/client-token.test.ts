@@ -156,6 +156,17 @@ describe('a server that echoes the token', () => {
     expectNoToken(error);
   });
 
+  it('in a cause that is not an Error (a plain object a fetch threw), is not shown', async () => {
+    const fetch = async (): Promise<Response> => {
+      throw new TypeError('fetch failed', { cause: { code: 'EX', detail: `sent ${TOKEN}` } });
+    };
+    const error = await rejectionOf(clientOf(server(), { maxRetries: 0, fetch }).listBuilds(ACTOR));
+    expect(error).toBeInstanceOf(ApifyNetworkError);
+    // What the object said is still there, as text.
+    expect(inspect(error, { depth: Infinity })).toContain('"detail":"sent ***"');
+    expectNoToken(error);
+  });
+
   it('in a Location with another token= parameter, is not in the cause chain either', async () => {
     server().handle((_req, res) => {
       res.writeHead(302, { location: 'http://[bad/builds?token=some-other-secret' });

@@ -34,6 +34,14 @@ describe('generated types', () => {
     >();
   });
 
+  it('free-form objects of an Actor definition have readable fields', () => {
+    type Definition = Schemas['ActorDefinition'];
+    expectTypeOf<NonNullable<Definition['input']>>().toEqualTypeOf<{ [key: string]: unknown }>();
+    expectTypeOf<NonNullable<NonNullable<Definition['storages']>['dataset']>>().toEqualTypeOf<{
+      [key: string]: unknown;
+    }>();
+  });
+
   it('Build has its required fields and 3.1 nullables', () => {
     type Build = Schemas['Build'];
     expectTypeOf<Build['id']>().toEqualTypeOf<string>();
