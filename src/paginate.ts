@@ -176,11 +176,8 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
     let stalls = 0;
     if (!out.length && !done) {
       // Nothing new where the anchor was known and nothing moved: the server repeats itself.
-      if (
-        (delta === 0 && state.lo === state.hi && offset === state.hi + 1) ||
-        state.stalls >= MAX_STALLS
-      )
-        throw repeats(offset);
+      const repeated = !delta && state.lo === state.hi && offset === state.hi + 1;
+      if (repeated || state.stalls >= MAX_STALLS) throw repeats(offset);
       stalls = state.stalls + 1;
     }
     const start = end - fresh.length;
@@ -225,7 +222,15 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
     const top = full ? offset + received : Infinity;
     if (offset <= lo && top > lo) lo = top;
     else if (offset > lo && top > hi) hi = Math.min(hi, offset - 1);
-    if (lo > hi) throw repeats(offset);
+    if (lo > hi) {
+      // Not where the change of `total` lets it be: builds came and went at once. The order
+      // still bounds it: newest first, nothing moves it back further than `total` fell;
+      // oldest first, nothing moves it on.
+      [lo, hi] = desc
+        ? [Math.max(-1, state.lo + delta, offset <= state.lo + delta ? top : -1), total - 1]
+        : [-1, Math.min(state.hi, offset - 1, total - 1)];
+      if (lo > hi) throw repeats(offset);
+    }
     if (offset > hi && received) {
       // Past the anchor: builds to hand out once the seam before them is known.
       held = delta ? { items, at: offset, full } : join(items, offset, full);
