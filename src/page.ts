@@ -25,6 +25,9 @@ export function pageProblem(
       return `data.items[${i}] is not a build with a string id`;
     }
   }
+  if (data['count'] !== items.length) {
+    return `data.count is ${data['count'] as number} where data.items has ${items.length}`;
+  }
   if (requestedOffset !== undefined && data['offset'] !== requestedOffset) {
     // A proxy that drops the query string makes every page the first one.
     return `data.offset is ${data['offset'] as number} where offset ${requestedOffset} was requested`;

@@ -77,10 +77,12 @@ export function createTransport(options: TransportOptions): Send {
     const url = request.url;
     const method = (exchange.method = request.method);
     exchange.path = redact(new URL(url).pathname);
+    const { headers, redirect, credentials, cache, mode, referrerPolicy, integrity, keepalive } =
+      request;
     const init: RequestInit = {
       method,
-      headers: request.headers,
-      redirect: request.redirect,
+      // What the caller or a middleware set on the request, e.g. `credentials` in a browser.
+      ...{ headers, redirect, credentials, cache, mode, referrerPolicy, integrity, keepalive },
       // Read once, sent again by each attempt.
       body: request.body && (await request.arrayBuffer()),
     };

@@ -87,7 +87,9 @@ export function checkOptions<T extends object>(
   keys?: readonly string[],
 ): Partial<T> {
   if (value === undefined) return {};
-  if (typeof value !== 'object' || !value) fail(TypeError, name, 'be an object', value);
+  if (typeof value !== 'object' || !value || Array.isArray(value)) {
+    fail(TypeError, name, 'be an object', value);
+  }
   if (keys) {
     for (const key of Object.keys(value))
       if (!keys.includes(key)) throw unknownKey(name, key, keys);

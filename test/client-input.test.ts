@@ -130,11 +130,14 @@ describe('bad arguments reject before any request', () => {
       client.listBuilds(ACTOR, 'x' as never),
       client.abortBuild(ACTOR, BUILD, 5 as never),
       client.iterateBuilds(ACTOR, 'x' as never).next(),
+      client.listBuilds(ACTOR, [] as never),
+      client.iterateBuildPages(ACTOR, [10] as never).next(),
     ]) {
       const error = await rejectionOf(call);
       expect(error).toBeInstanceOf(TypeError);
       expect((error as Error).message).toMatch(/^options must be an object, got /);
     }
+    expect(server().requests).toHaveLength(0);
   });
 
   it('names the parameter of an id that is not well-formed UTF-16, never a bare URIError', async () => {

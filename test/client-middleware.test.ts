@@ -194,3 +194,30 @@ describe('middleware hooks', () => {
     expect(server().requests).toHaveLength(2);
   });
 });
+
+describe('fetch options of a request', () => {
+  it('reach fetch as the caller or a middleware set them (credentials, cache ...)', async () => {
+    answerBuilds();
+    const seen: Request[] = [];
+    // An injected fetch that records what it is handed, then sends it to the loopback server.
+    const fetch = async (request: Request | string | URL, init?: RequestInit) => {
+      const sent = new Request(request, init);
+      seen.push(sent);
+      return globalThis.fetch(sent);
+    };
+    const client = clientOf(server(), { fetch });
+    await client.raw.GET('/v2/actors/{actorId}/builds', {
+      params: { path: { actorId: ACTOR } },
+      cache: 'no-store',
+      credentials: 'include',
+    });
+    // Node's RequestInit type lacks `cache`; its Request takes and keeps it.
+    const init = { cache: 'no-cache', keepalive: true };
+    client.raw.use({ onRequest: ({ request }) => new Request(request, init) });
+    await client.listBuilds(ACTOR);
+    expect(seen.map((r) => [r.cache, r.credentials, r.keepalive])).toEqual([
+      ['no-store', 'include', false],
+      ['no-cache', 'same-origin', true],
+    ]);
+  });
+});

@@ -175,6 +175,14 @@ describe('malformed pages', () => {
     },
   );
 
+  it('a count that is not the number of items is an ApifyApiError', async () => {
+    server = await startBuildsServer(10);
+    malformed(server, { count: 3 });
+    const error = await rejectionOf(clientOf(server).listBuilds(ACTOR, { limit: 5 }));
+    expect(error).toBeInstanceOf(ApifyApiError);
+    expect((error as Error).message).toMatch(/data\.count is 3 where data\.items has 5/);
+  });
+
   it('a total of 1e400 is an ApifyApiError, never a request for offset=NaN', async () => {
     server = await startBuildsServer(10);
     const s = server;
