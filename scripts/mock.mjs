@@ -1,8 +1,10 @@
 // `npm run mock`: the fake API alone on PORT (default 4010), for your own code to talk to.
-// Builds move on every 2 s and a new one starts every 20 s, so there is always one to abort.
+// Builds move on with every request and every 2 s, and a new one starts every 20 s, so there is
+// always one to abort.
 import { loadFakeApi } from './fake-api.mjs';
 
-const port = Number(process.env.PORT ?? 4010);
+// An empty PORT is no PORT, not port 0.
+const port = Number(process.env.PORT || 4010);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`mock: PORT must be an integer 0..65535, got ${JSON.stringify(process.env.PORT)}`);
   process.exit(1);

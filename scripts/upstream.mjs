@@ -113,15 +113,19 @@ async function main(argv) {
     },
   });
   if (positionals.length !== 1) throw new UsageError(USAGE);
+  // npm runs scripts from the project root; a relative path is meant from where npm was run.
+  const from = process.env.INIT_CWD ?? process.cwd();
   const [source] = positionals;
-  const differencesFile = path.relative(process.cwd(), values.differences) || values.differences;
-  const entries = await loadDifferences(values.differences);
+  const at = (file) => (isUrl(file) ? file : path.resolve(from, file));
+  const differencesPath = at(values.differences);
+  const differencesFile = path.relative(from, differencesPath) || differencesPath;
+  const entries = await loadDifferences(differencesPath);
   const dir = await mkdtemp(path.join(tmpdir(), 'builds-upstream-'));
   let ours, theirs;
   try {
     [ours, theirs] = await Promise.all([
-      bundle(values.spec, dir, 'ours'),
-      bundle(source, dir, 'upstream'),
+      bundle(at(values.spec), dir, 'ours'),
+      bundle(at(source), dir, 'upstream'),
     ]);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -34,6 +34,63 @@ describe('generated types', () => {
     >();
   });
 
+  it('the schemas pinned field for field have exactly these fields', () => {
+    // A field added to the spec fails here until it is added to the pin.
+    expectTypeOf<keyof Schemas['Build']>().toEqualTypeOf<
+      | 'id'
+      | 'actId'
+      | 'userId'
+      | 'startedAt'
+      | 'finishedAt'
+      | 'status'
+      | 'meta'
+      | 'stats'
+      | 'options'
+      | 'usage'
+      | 'usageTotalUsd'
+      | 'usageUsd'
+      | 'inputSchema'
+      | 'readme'
+      | 'buildNumber'
+      | 'actVersion'
+      | 'actorDefinition'
+    >();
+    expectTypeOf<keyof Schemas['BuildShort']>().toEqualTypeOf<
+      | 'id'
+      | 'actId'
+      | 'userId'
+      | 'status'
+      | 'startedAt'
+      | 'finishedAt'
+      | 'usageTotalUsd'
+      | 'buildNumber'
+      | 'buildNumberInt'
+      | 'meta'
+    >();
+    expectTypeOf<keyof Schemas['BuildMeta']>().toEqualTypeOf<'origin' | 'clientIp' | 'userAgent'>();
+    expectTypeOf<keyof Schemas['BuildOptions']>().toEqualTypeOf<
+      'useCache' | 'betaPackages' | 'memoryMbytes' | 'diskMbytes'
+    >();
+    expectTypeOf<keyof Schemas['ActorDefinition']>().toEqualTypeOf<
+      | 'actorSpecification'
+      | 'name'
+      | 'version'
+      | 'buildTag'
+      | 'environmentVariables'
+      | 'dockerfile'
+      | 'dockerContextDir'
+      | 'readme'
+      | 'input'
+      | 'changelog'
+      | 'storages'
+      | 'defaultMemoryMbytes'
+      | 'minMemoryMbytes'
+      | 'maxMemoryMbytes'
+      | 'usesStandbyMode'
+    >();
+    expectTypeOf<keyof Schemas['BuildUsage']>().toEqualTypeOf<'ACTOR_COMPUTE_UNITS'>();
+  });
+
   it('free-form objects of an Actor definition have readable fields', () => {
     type Definition = Schemas['ActorDefinition'];
     expectTypeOf<NonNullable<Definition['input']>>().toEqualTypeOf<{ [key: string]: unknown }>();
