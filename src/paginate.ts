@@ -50,11 +50,11 @@ export interface WalkState<T extends Identified> {
   readonly hi: number;
   /** Builds known to come after it, from position `at`, fetched before the seam that joins them. */
   readonly held: { items: T[]; at: number; full: boolean } | undefined;
-  /** Answers in a row that handed out nothing while `total` kept moving. */
+  /** Answers in a row that handed out nothing. */
   readonly stalls: number;
 }
 
-/** Answers in a row that may hand out nothing while `total` keeps moving. */
+/** Answers in a row that may hand out nothing (while the walk looks for where it left off). */
 const MAX_STALLS = 16;
 
 /** The server's pages make no sense as a list (e.g. it ignores `offset`). */
@@ -137,7 +137,7 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
 
   /**
    * `run` (builds in a row from `at`) and the held builds after it, where they meet: overlapping
-   * (the same builds twice), or side by side if nothing moved towards the end in between.
+   * (the same builds twice), or side by side if nothing can have moved the held ones since.
    */
   let slack = 0;
   const join = (run: T[], at: number, whole: boolean): NonNullable<WalkState<T>['held']> => {
