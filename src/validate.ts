@@ -107,9 +107,18 @@ export function checkOptions<T extends object>(
   return value;
 }
 
+/**
+ * The key meant by another method's key, whatever the spelling distance: limit (one page) and
+ * pageSize (a walk) mean the same; a walk's maxItems given to one page is its limit.
+ */
+const ALIASES = new Map([
+  ['limit', 'pageSize'],
+  ['pageSize', 'limit'],
+  ['maxItems', 'limit'],
+]);
+
 function unknownKey(name: string, key: string, keys: readonly string[]): TypeError {
-  // limit (one page) and pageSize (a walk) mean the same, whatever the spelling distance.
-  const alias = key === 'limit' ? 'pageSize' : key === 'pageSize' ? 'limit' : '';
+  const alias = ALIASES.get(key) ?? '';
   let nearest = alias;
   let best = Infinity;
   for (const each of keys.includes(alias) ? [] : keys) {

@@ -166,6 +166,11 @@ describe('bad arguments reject before any request', () => {
     ],
     [
       'listBuilds',
+      (c: BuildsClient) => c.listBuilds(ACTOR, { maxItems: 10 } as never),
+      'unknown option "maxItems" in options (accepted: offset, limit, desc, signal); did you mean "limit"?',
+    ],
+    [
+      'listBuilds',
       (c: BuildsClient) => c.listBuilds(ACTOR, { ofset: 10 } as never),
       'unknown option "ofset" in options (accepted: offset, limit, desc, signal); did you mean "offset"?',
     ],
