@@ -7,7 +7,7 @@ const COUNTS = ['total', 'offset', 'count', 'limit'] as const;
 /** What is wrong with `data` as a page answering a request for `requestedOffset`, if anything. */
 export function pageProblem(
   data: Record<string, unknown>,
-  requestedOffset: number | undefined,
+  requestedOffset: number,
 ): string | undefined {
   for (const key of COUNTS) {
     const value = data[key];
@@ -28,7 +28,7 @@ export function pageProblem(
   if (data['count'] !== items.length) {
     return `data.count is ${data['count'] as number} where data.items has ${items.length}`;
   }
-  if (requestedOffset !== undefined && data['offset'] !== requestedOffset) {
+  if (data['offset'] !== requestedOffset) {
     // A proxy that drops the query string makes every page the first one.
     return `data.offset is ${data['offset'] as number} where offset ${requestedOffset} was requested`;
   }

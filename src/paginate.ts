@@ -139,14 +139,11 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
    * `run` (builds in a row from `at`) and the held builds after it, where they meet: overlapping
    * (the same builds twice), or side by side if nothing can have moved the held ones since.
    */
-  let slack = 0;
   const join = (run: T[], at: number, whole: boolean): NonNullable<WalkState<T>['held']> => {
     if (kept) {
       const lastId = run[run.length - 1]?.id;
       const overlap = kept.items.findIndex((item) => item.id === lastId);
       if (overlap >= 0 || (at + run.length === kept.at && (!delta || (!desc && delta > 0)))) {
-        // Held builds deleted since shorten the run: where it ends is known only that closely.
-        slack = Math.max(0, -delta);
         // Held short, but builds came or went since: `total` tells whether more follow.
         return { items: run.concat(kept.items.slice(overlap + 1)), at, full: kept.full || !!delta };
       }
@@ -167,8 +164,11 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
     return { offset: from, limit: Math.min(maxLimit, hi + 1 - from + want) };
   }
 
-  /** Hands out `fresh` (the items just before `end`) and plans the request after `end`. */
-  const handOut = (fresh: T[], run: readonly T[], end: number, whole: boolean) => {
+  /**
+   * Hands out `fresh` (the items just before `end`, or up to `slack` fewer places before it) and
+   * plans the request after them.
+   */
+  const handOut = (fresh: T[], run: readonly T[], end: number, whole: boolean, slack = 0) => {
     const room = maxItems - state.taken;
     const out = fresh.length > room ? fresh.slice(0, room) : fresh;
     const taken = state.taken + out.length;
@@ -181,6 +181,7 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
       stalls = state.stalls + 1;
     }
     const start = end - fresh.length;
+    const from = Math.max(-1, end - 1 - slack);
     return {
       page:
         out === items && start === page.offset
@@ -188,11 +189,11 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
           : { ...page, offset: start, count: out.length, items: out },
       state: {
         options: state.options,
-        next: done ? undefined : plan(Math.max(-1, end - 1 - slack), end - 1, undefined, taken),
+        next: done ? undefined : plan(from, end - 1, undefined, taken),
         taken,
         total,
         last: fresh.length ? run : state.last,
-        lo: Math.max(-1, end - 1 - slack),
+        lo: from,
         hi: end - 1,
         held: undefined,
         stalls,
@@ -211,7 +212,9 @@ export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
       const fresh = items.slice(index + 1);
       const run = join(fresh, offset + index + 1, full);
       const end = run.at + run.items.length;
-      return handOut(run.items, run.items === fresh ? items : run.items, end, run.full);
+      if (run.items === fresh) return handOut(fresh, items, end, run.full);
+      // Held builds deleted since shorten the run: where it ends is known only that closely.
+      return handOut(run.items, run.items, end, run.full, Math.max(0, -delta));
     }
     // The answer ends amid the last page: the anchor is further on.
     held = undefined;

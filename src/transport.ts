@@ -81,7 +81,8 @@ export function createTransport(options: TransportOptions): Send {
       request;
     const init: RequestInit = {
       method,
-      // What the caller or a middleware set on the request, e.g. `credentials` in a browser.
+      // What the caller or a middleware set on the request, e.g. `credentials` in a browser
+      // (spread in: Node's RequestInit type lacks `cache`, which its fetch takes all the same).
       ...{ headers, redirect, credentials, cache, mode, referrerPolicy, integrity, keepalive },
       // Read once, sent again by each attempt.
       body: request.body && (await request.arrayBuffer()),
