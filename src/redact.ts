@@ -41,13 +41,12 @@ export function redactError(error: unknown, redactToken: Redact, depth = 0): unk
       return typeof error === 'string' ? redact(error) : error;
     }
     // Anything else thrown (a plain object ...) is kept as its text, without the token.
-    let text: string;
+    let text: string | undefined;
     try {
+      // undefined for an object whose toJSON gives nothing.
       text = JSON.stringify(error);
-    } catch {
-      text = String(error);
-    }
-    return redact(text);
+    } catch {}
+    return redact(text ?? String(error));
   }
   const cause =
     depth < 8 && error.cause !== undefined

@@ -167,6 +167,15 @@ describe('a server that echoes the token', () => {
     expectNoToken(error);
   });
 
+  it('in a cause that has no JSON form, is not shown either, and the error is still one of ours', async () => {
+    const fetch = async (): Promise<Response> => {
+      throw new TypeError('fetch failed', { cause: { toJSON: () => undefined, detail: TOKEN } });
+    };
+    const error = await rejectionOf(clientOf(server(), { maxRetries: 0, fetch }).listBuilds(ACTOR));
+    expect(error).toBeInstanceOf(ApifyNetworkError);
+    expectNoToken(error);
+  });
+
   it('in a Location with another token= parameter, is not in the cause chain either', async () => {
     server().handle((_req, res) => {
       res.writeHead(302, { location: 'http://[bad/builds?token=some-other-secret' });
