@@ -178,6 +178,24 @@ function expectExact(
   expect(run.requests.length).toBeLessThanOrEqual(pages + run.moves * (often ? 2 : 1));
 }
 
+/** expectExact over lists of up to 150 builds, pages of 1 to 25 and the changes `steps` draws. */
+function expectExactWalks(
+  desc: boolean,
+  steps: fc.Arbitrary<Change[]>,
+  numRuns: number,
+  often = false,
+) {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: 150 }),
+      fc.integer({ min: 1, max: 25 }),
+      steps,
+      (initial, pageSize, drawn) => expectExact(initial, pageSize, desc, drawn, { often }),
+    ),
+    { numRuns },
+  );
+}
+
 const options = (desc: boolean) =>
   fc.record({
     offset: fc.integer({ min: 0, max: 60 }),
@@ -269,45 +287,15 @@ describe('pagination planner', () => {
 
   it.each([true, false])(
     'desc %s: builds started or deleted during the walk: every survivor once, in order, within the request bound',
-    (desc) => {
-      fc.assert(
-        fc.property(
-          fc.integer({ min: 0, max: 150 }),
-          fc.integer({ min: 1, max: 25 }),
-          changes,
-          (initial, pageSize, steps) => expectExact(initial, pageSize, desc, steps),
-        ),
-        { numRuns: 3000 },
-      );
-    },
+    (desc) => expectExactWalks(desc, changes, 3000),
   );
 
-  it('newest first: builds deleted anywhere (yielded ones too) or started: every survivor once', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 150 }),
-        fc.integer({ min: 1, max: 25 }),
-        anywhere,
-        (initial, pageSize, steps) => expectExact(initial, pageSize, true, steps),
-      ),
-      { numRuns: 5000 },
-    );
-  });
+  it('newest first: builds deleted anywhere (yielded ones too) or started: every survivor once', () =>
+    expectExactWalks(true, anywhere, 5000));
 
   it.each([true, false])(
     'desc %s: a change before every request, deletions anywhere: every survivor once, in order',
-    (desc) => {
-      fc.assert(
-        fc.property(
-          fc.integer({ min: 0, max: 150 }),
-          fc.integer({ min: 1, max: 25 }),
-          anywhere,
-          (initial, pageSize, steps) =>
-            expectExact(initial, pageSize, desc, steps, { often: true }),
-        ),
-        { numRuns: 5000 },
-      );
-    },
+    (desc) => expectExactWalks(desc, anywhere, 5000, true),
   );
 
   it.each([true, false])(
