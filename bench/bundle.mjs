@@ -1,22 +1,6 @@
 // Minified browser bundles, gzipped: this package (openapi-fetch included) and apify-client.
-import { build } from 'esbuild';
-import { gzipSync } from 'node:zlib';
-import { kib, ratio, root } from './lib.mjs';
-
-async function gzippedBundle(contents) {
-  const result = await build({
-    stdin: { contents, resolveDir: root, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0].contents;
-  return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
-}
+import { gzippedBundle } from '../scripts/bundle-size.mjs';
+import { kib, ratio } from './lib.mjs';
 
 export async function bundle() {
   const ours = await gzippedBundle(`export * from './dist/index.js';`);

@@ -1,10 +1,13 @@
 // `npm run check`: fails when the spec has a lint problem, when generated/ is stale against the
 // spec, when a file is not formatted as Prettier would, or when the project (examples/
-// included) does not type-check, or when a code sample or the client reference has a problem.
+// included) does not type-check, when a code sample or the client reference has a problem, when
+// the browser bundle exceeds its budget (bundle-size.mjs) or when the exports no longer match
+// api-report/ (api-report.mjs).
 // Writes nothing but caches under .cache/ and node_modules/.
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { checkSize } from './bundle-size.mjs';
 import { checkDocs } from './docs-check.mjs';
 import { lintSpec, readCommitted, renderTypes, typecheck } from './pipeline.mjs';
 import { root } from './paths.mjs';
@@ -42,7 +45,21 @@ function formatting() {
   });
 }
 
+/** `api-report.mjs --check` in a child process: API Extractor runs its own compiler. */
+function apiReport() {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(root, 'scripts', 'api-report.mjs'), '--check'],
+      { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ ok: !error, output: `${stdout}${stderr}`.trim() }),
+    );
+  });
+}
+
 const lint = lintSpec();
+const api = apiReport();
+const size = checkSize().catch((error) => ({ ok: false, line: error.message }));
 const format = formatting();
 const types = typecheck();
 const docs = checkDocs(); // the code samples type-check and TypeDoc has nothing to warn about
@@ -71,10 +88,16 @@ const typesResult = await types;
 if (!typesResult.ok) failures.push(`type check failed:\n${typesResult.output}`);
 const docsResult = await docs;
 if (!docsResult.ok) failures.push(`docs check failed:\n${docsResult.output}`);
+const sizeResult = await size;
+if (!sizeResult.ok) failures.push(`size budget exceeded: ${sizeResult.line}`);
+const apiResult = await api;
+if (!apiResult.ok) failures.push(`API report check failed:\n${apiResult.output}`);
 
 if (failures.length > 0) {
   console.error(failures.map((f) => `check: ${f}`).join('\n\n'));
   process.exitCode = 1;
 } else {
-  console.log('check: spec lint clean, generated/ up to date, formatting clean, types OK, docs OK');
+  console.log(
+    `check: spec lint clean, generated/ up to date, formatting clean, types OK, docs OK, API report up to date, ${sizeResult.line}`,
+  );
 }

@@ -70,7 +70,9 @@ export async function readCommitted() {
  */
 export function typecheck() {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: 'typecheck' });
+    // Colours and code frames only for a terminal, as `tsc --pretty` decides; plain text in logs.
+    const workerData = { task: 'typecheck', pretty: Boolean(process.stdout.isTTY) };
+    const worker = new Worker(new URL(import.meta.url), { workerData });
     worker.once('message', resolve);
     worker.once('error', (error) => resolve({ ok: false, output: String(error?.stack ?? error) }));
   });
@@ -105,7 +107,7 @@ function stampOf(ts, rootNames, files) {
   });
 }
 
-async function typecheckHere() {
+async function typecheckHere(pretty) {
   const { default: ts } = await import('typescript');
   const configPath = path.join(root, 'tsconfig.json');
   const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile);
@@ -134,11 +136,14 @@ async function typecheckHere() {
     ...builder.getSemanticDiagnostics(),
   ];
   builder.emit(); // with noEmit this writes only the build info
-  const output = ts.formatDiagnosticsWithColorAndContext(diagnostics, {
+  const host = {
     getCanonicalFileName: (f) => f,
     getCurrentDirectory: () => root,
     getNewLine: () => '\n',
-  });
+  };
+  const output = pretty
+    ? ts.formatDiagnosticsWithColorAndContext(diagnostics, host)
+    : ts.formatDiagnostics(diagnostics, host);
   const ok = diagnostics.length === 0;
   const files = builder
     .getSourceFiles()
@@ -150,6 +155,6 @@ async function typecheckHere() {
 }
 
 // The worker side of typecheck(); last, so every declaration above is initialised.
-if (!isMainThread && workerData === 'typecheck') {
-  parentPort.postMessage(await typecheckHere());
+if (!isMainThread && workerData?.task === 'typecheck') {
+  parentPort.postMessage(await typecheckHere(workerData.pretty));
 }
