@@ -1,11 +1,12 @@
-// The package as a user gets it: `npm pack`, install the tarball into an empty project (offline,
-// from local tarballs), import it from Node as ESM and with require() from CommonJS, compile a
-// strict TypeScript consumer against its published types; and install it from a git URL, where
-// only the `prepare` script builds dist/.
+// The package as a user gets it: `npm pack` (its prepack, prepare and postpack scripts included)
+// in a copy of the repository, install the tarball into an empty project (offline, from local
+// tarballs), import it from Node as ESM and with require() from CommonJS, compile a strict
+// TypeScript consumer against its published types; and install it from a git URL, where only
+// the `prepare` script builds dist/.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
@@ -16,16 +17,18 @@ import { root } from './helpers/project.js';
 
 const TOKEN = 'package-test-token-3f9a';
 let work: string;
+let repo: string;
 let tarball: string;
 let installed: string;
+let installOutput: string;
 let server: MockServer;
 
-function run(
+function runBoth(
   command: string,
   args: string[],
   cwd: string,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<string> {
+): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     execFile(
       command,
@@ -34,11 +37,16 @@ function run(
       (error, stdout, stderr) => {
         if (error)
           reject(new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${stdout}${stderr}`));
-        else resolve(stdout);
+        else resolve({ stdout, stderr });
       },
     );
   });
 }
+
+const run = async (...args: Parameters<typeof runBoth>) => (await runBoth(...args)).stdout;
+
+/** The JSON that `npm pack --json` prints among the output of the lifecycle scripts. */
+const npmJson = (stdout: string): unknown => JSON.parse(/^[[{][\s\S]*^[\]}]$/m.exec(stdout)![0]);
 
 const consumerOptions: ts.CompilerOptions = {
   strict: true,
@@ -211,19 +219,44 @@ async function writeConsumerProject(
 beforeAll(async () => {
   await ensureBuilt();
   work = await mkdtemp(path.join(tmpdir(), 'builds-package-'));
-  // --ignore-scripts: pack the dist/ that is there instead of rebuilding it under other tests.
-  const packed = JSON.parse(
-    await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], root),
+  // A git repository of the project's files as they are now (committed or not), without dist/.
+  repo = path.join(work, 'repo');
+  const files = (
+    await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], root)
+  )
+    .split('\0')
+    .filter((file) => file && existsSync(path.join(root, file)));
+  for (const file of files) {
+    await mkdir(path.dirname(path.join(repo, file)), { recursive: true });
+    await copyFile(path.join(root, file), path.join(repo, file));
+  }
+  expect(existsSync(path.join(repo, 'dist'))).toBe(false);
+  const git = (...args: string[]) =>
+    run('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], repo);
+  await git('init', '-q');
+  await git('add', '-A');
+  await git('commit', '-q', '-m', 'snapshot');
+  // After the commit: the clone a git install makes has no node_modules.
+  await symlink(path.join(root, 'node_modules'), path.join(repo, 'node_modules'), 'dir');
+  // `npm pack` as a maintainer runs it, lifecycle scripts included, in the copy (its own dist/).
+  const packed = npmJson(
+    await run('npm', ['pack', '--json', '--pack-destination', work], repo),
   ) as { filename: string }[];
   tarball = path.join(work, packed[0]!.filename);
   installed = path.join(work, 'consumer');
   await mkdir(installed);
   const spec = `file:${path.relative(installed, tarball)}`;
   await writeConsumerProject(installed, spec, spec, await sha512(tarball));
-  // --offline: everything comes from local tarballs; nothing leaves the machine.
-  await run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], installed);
+  // --offline: everything comes from local tarballs; nothing leaves the machine. Install scripts
+  // are allowed, as in a user's project: npm must have none to warn about.
+  const { stdout, stderr } = await runBoth(
+    'npm',
+    ['ci', '--offline', '--no-audit', '--no-fund'],
+    installed,
+  );
+  installOutput = `${stdout}${stderr}`;
   server = await startMockServer({ buildCount: 1200 });
-}, 240_000);
+}, 300_000);
 
 afterAll(async () => {
   await server?.close();
@@ -259,6 +292,34 @@ describe('packed tarball', () => {
     );
     expect(Object.keys(manifest.dependencies)).toEqual(['openapi-fetch']);
   });
+
+  it('ships a package.json without the prepare script, and leaves the repository with it', async () => {
+    const packed = JSON.parse(await run('tar', ['-xzOf', tarball, 'package/package.json'], work));
+    const source = JSON.parse(await readFile(path.join(repo, 'package.json'), 'utf8'));
+    expect(source.scripts.prepare).toBe('node scripts/build.mjs');
+    expect(packed.scripts.prepare).toBeUndefined();
+    const { prepare: _, ...otherScripts } = source.scripts;
+    expect(packed).toEqual({ ...source, scripts: otherScripts });
+    expect(existsSync(path.join(repo, '.cache', 'package.json'))).toBe(false);
+  });
+
+  it('installs in an empty project without a warning', () => {
+    expect(installOutput).not.toMatch(/warn|install-scripts|allowScripts/i);
+    expect(installOutput).toMatch(/added \d+ packages/);
+  });
+
+  it('lists in `npm publish --dry-run` exactly the files `npm pack` ships', async () => {
+    const published = npmJson(await run('npm', ['publish', '--dry-run', '--json'], repo)) as Record<
+      string,
+      { files: { path: string }[] }
+    >;
+    const listing = (await run('tar', ['-tzf', tarball], work))
+      .trim()
+      .split('\n')
+      .map((f) => f.replace(/^package\//, ''))
+      .sort();
+    expect(published['apify-builds-client']!.files.map((f) => f.path).sort()).toEqual(listing);
+  }, 60_000);
 
   it('imports in Node as ESM and talks to a server', async () => {
     const script = `
@@ -351,27 +412,10 @@ describe('packed tarball', () => {
 });
 
 describe('install from a git URL', () => {
-  let repo: string;
   let consumer: string;
 
   beforeAll(async () => {
-    // A git repository of the project's files as they are now (committed or not), without dist/.
-    repo = path.join(work, 'repo');
-    const files = (
-      await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], root)
-    )
-      .split('\0')
-      .filter((file) => file && existsSync(path.join(root, file)));
-    for (const file of files) {
-      await mkdir(path.dirname(path.join(repo, file)), { recursive: true });
-      await copyFile(path.join(root, file), path.join(repo, file));
-    }
-    expect(existsSync(path.join(repo, 'dist'))).toBe(false);
-    const git = (...args: string[]) =>
-      run('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], repo);
-    await git('init', '-q');
-    await git('add', '-A');
-    await git('commit', '-q', '-m', 'snapshot');
+    const git = (...args: string[]) => run('git', args, repo);
     const sha = (await git('rev-parse', 'HEAD')).trim();
     consumer = path.join(work, 'git-consumer');
     await mkdir(consumer);
