@@ -126,6 +126,8 @@ describe('landing page', () => {
     expect(await page.locator('h1').innerText()).toContain('Apify Actor');
     const text = await page.locator('body').innerText();
     expect(text).toContain('apify-builds-client');
+    // Until the package is published: a tarball packed from a clone; then the registry name.
+    expect(text).toContain('npm install ../apify-builds-client/apify-builds-client-0.1.0.tgz');
     expect(text).toContain('npm install apify-builds-client');
     const example = await page.locator('pre code').nth(1).innerText();
     expect(example).toBe(
