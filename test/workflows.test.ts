@@ -16,17 +16,23 @@ interface Step {
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
+  env?: Record<string, string>;
   id?: string;
 }
 interface Job {
   'runs-on': string;
+  if?: string;
+  env?: Record<string, string>;
   needs?: string | string[];
   strategy?: { matrix?: { node?: number[] } };
   environment?: { name: string; url?: string };
   steps: Step[];
 }
 interface Workflow {
-  on: Record<string, { branches?: string[] } | null>;
+  on: Record<
+    string,
+    { branches?: string[]; tags?: string[]; workflows?: string[]; types?: string[] } | null
+  > & { schedule?: { cron: string }[] };
   permissions?: Record<string, string>;
   jobs: Record<string, Job>;
 }
@@ -57,7 +63,7 @@ afterAll(async () => {
 describe('action-validator', () => {
   it('accepts every workflow', async () => {
     const files = (await readdir(workflowsDir)).filter((f) => /\.ya?ml$/.test(f)).sort();
-    expect(files).toEqual(['ci.yml', 'pages.yml']);
+    expect(files).toEqual(['ci.yml', 'pages.yml', 'release.yml', 'upstream.yml']);
     for (const file of files) {
       const { code, output } = await validate(path.join(workflowsDir, file));
       expect({ file, code, output }).toEqual({ file, code: 0, output: '' });
@@ -75,7 +81,7 @@ describe('action-validator', () => {
 });
 
 describe('ci.yml', () => {
-  it("runs the README's two commands on Node.js 20 and 22, for pushes and pull requests", async () => {
+  it("runs the README's two commands on Node.js 20, 22 and 24, for pushes and pull requests", async () => {
     const readme = await readFile(path.join(root, 'README.md'), 'utf8');
     const commands = /```sh\n([\s\S]*?)```/.exec(readme)?.[1]?.trim().split('\n') ?? [];
     expect(commands).toEqual(['npm ci && npm run all', 'npm test']);
@@ -83,21 +89,39 @@ describe('ci.yml', () => {
     expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
     const [job, ...others] = Object.values(ci.jobs);
     expect(others).toEqual([]);
-    expect(job?.strategy?.matrix?.node).toEqual([20, 22]);
+    expect(job?.strategy?.matrix?.node).toEqual([20, 22, 24]);
     const setup = job?.steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
     expect(setup?.with?.['node-version']).toBe('${{ matrix.node }}');
-    // Chromium for the docs test comes from Debian, before the tests run.
+    // Chromium comes from the runner image: no apt install on GitHub (there it is a snap stub).
+    expect(job?.env?.['CHROME_PATH']).toBe('/usr/bin/chromium');
     const order = runs(ci);
-    const chromium = order.findIndex((run) => run.includes('apt-get install -y chromium'));
-    expect(chromium).toBeGreaterThanOrEqual(0);
-    expect(order.slice(chromium + 1)).toEqual(commands);
+    expect(order.some((run) => run.includes('apt-get'))).toBe(false);
+    expect(order).toEqual([
+      '$CHROME_PATH --version',
+      commands[0],
+      'npm run --silent size -- --markdown >> "$GITHUB_STEP_SUMMARY"',
+      commands[1],
+    ]);
+  });
+
+  it('.ci/run (a Debian machine) installs Chromium only when there is none', async () => {
+    const script = await readFile(path.join(root, '.ci', 'run'), 'utf8');
+    expect(script).toContain('if ! command -v chromium >/dev/null 2>&1; then');
+    expect(script).toMatch(/npm ci && npm run all\nnpm test\n$/);
   });
 });
 
 describe('pages.yml', () => {
-  it('builds the site with npm run docs and deploys dist/docs to GitHub Pages from main', async () => {
+  it('deploys dist/docs to GitHub Pages only after CI passed for a push to main', async () => {
     const pages = await read('pages.yml');
-    expect(pages.on.push?.branches).toEqual(['main']);
+    expect(Object.keys(pages.on).sort()).toEqual(['workflow_dispatch', 'workflow_run']);
+    expect(pages.on.workflow_run).toEqual({
+      workflows: ['CI'],
+      types: ['completed'],
+      branches: ['main'],
+    });
+    const ci = await readFile(path.join(workflowsDir, 'ci.yml'), 'utf8');
+    expect(ci).toMatch(/^name: CI$/m);
     expect(pages.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
     expect(runs(pages)).toEqual(['npm ci && npm run docs']);
     const actions = uses(pages).map((action) => action.split('@')[0]);
@@ -112,10 +136,50 @@ describe('pages.yml', () => {
       step.uses?.startsWith('actions/upload-pages-artifact@'),
     );
     expect(upload?.with?.['path']).toBe('dist/docs');
+    expect(pages.jobs['build']?.if).toContain("github.event.workflow_run.conclusion == 'success'");
+    const checkout = steps(pages).find((step) => step.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.with?.['ref']).toBe('${{ github.event.workflow_run.head_sha || github.sha }}');
     const deploy = Object.values(pages.jobs).find((job) =>
       job.steps.some((step) => step.uses?.startsWith('actions/deploy-pages@')),
     );
     expect(deploy?.environment?.name).toBe('github-pages');
     expect(deploy?.needs).toBe('build');
+  });
+});
+
+describe('release.yml', () => {
+  it('publishes a version tag with provenance after the full checks', async () => {
+    const release = await read('release.yml');
+    expect(release.on).toEqual({ push: { tags: ['v*'] } });
+    expect(release.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+    const order = runs(release);
+    expect(order.slice(1)).toEqual([
+      'npm ci && npm run all',
+      'npm test',
+      'npm publish --provenance --access public',
+    ]);
+    const publish = steps(release).find((step) => step.run?.startsWith('npm publish'));
+    expect(publish?.env).toEqual({ NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}' });
+    const setup = steps(release).find((step) => step.uses?.startsWith('actions/setup-node@'));
+    expect(setup?.with?.['registry-url']).toBe('https://registry.npmjs.org');
+    // The token is only in the publish step's environment, never on a command line.
+    expect(order.join('\n')).not.toMatch(/NPM_TOKEN|NODE_AUTH_TOKEN/);
+  });
+});
+
+describe('upstream.yml', () => {
+  it('runs the drift report weekly and by hand, with the report in the job summary', async () => {
+    const upstream = await read('upstream.yml');
+    expect(Object.keys(upstream.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(upstream.on.schedule).toHaveLength(1);
+    expect(upstream.on.schedule?.[0]?.cron.split(' ')).toHaveLength(5);
+    const job = Object.values(upstream.jobs)[0]!;
+    expect(job.env?.['UPSTREAM']).toBe(
+      'https://raw.githubusercontent.com/apify/apify-docs/HEAD/apify-api/openapi/openapi.yaml',
+    );
+    const script = runs(upstream).find((run) => run.includes('npm run --silent upstream'));
+    expect(script).toContain('"$UPSTREAM"');
+    expect(script).toContain('>> "$GITHUB_STEP_SUMMARY"');
+    expect(script).toMatch(/exit \$code\s*$/);
   });
 });
