@@ -108,6 +108,12 @@ export async function buildApiReference(output, spec) {
       throw new Error(`the Redoc bundle no longer references ${remote}; revisit LOCAL_LOGOS`);
     html = html.replaceAll(remote, local);
   }
+  // The site's icon; without one a browser asks for /favicon.ico, a 404 over HTTP.
+  if (!html.includes('<head>')) throw new Error(`${output} has no <head> for the icon link`);
+  html = html.replace(
+    '<head>',
+    '<head><link rel="icon" href="../favicon.svg" type="image/svg+xml">',
+  );
   await writeFile(output, html);
   // Without --inlineBundle Redoc would be a <script src> on a CDN and the page blank offline.
   if (/<script[^>]+\bsrc=/i.test(html)) throw new Error(`${output} loads an external script`);

@@ -35,7 +35,7 @@ function operationRows(spec) {
     .join('\n');
 }
 
-/** Writes index.html and style.css into `out`. */
+/** Writes index.html, style.css and favicon.svg into `out`. */
 export async function buildLanding(out, spec) {
   const [template, example, pkg] = await Promise.all([
     readFile(path.join(siteDir, 'index.html'), 'utf8'),
@@ -55,5 +55,6 @@ export async function buildLanding(out, spec) {
   await Promise.all([
     writeFile(path.join(out, 'index.html'), html),
     copyFile(path.join(siteDir, 'style.css'), path.join(out, 'style.css')),
+    copyFile(path.join(siteDir, 'favicon.svg'), path.join(out, 'favicon.svg')),
   ]);
 }
