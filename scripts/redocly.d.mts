@@ -11,5 +11,5 @@ export declare const redoclyEnv: NodeJS.ProcessEnv;
 export declare function dropBanner(text: string): string;
 export declare function runRedocly(
   args: string[],
-  options?: { cwd?: string; timeout?: number },
+  options?: { cwd?: string; timeout?: number; nodeArgs?: string[] },
 ): Promise<RedoclyResult>;

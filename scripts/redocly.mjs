@@ -27,16 +27,17 @@ export function dropBanner(text) {
 /**
  * Runs `redocly <args>` in the project root.
  * @param {string[]} args e.g. `['lint', '--format=stylish']`
- * @param {{ cwd?: string, timeout?: number }} [options]
+ * @param {{ cwd?: string, timeout?: number, nodeArgs?: string[] }} [options]
+ *   `nodeArgs`: options for Node.js itself, e.g. `['--import', module]`
  * @returns {Promise<{ ok: boolean, code: number, stdout: string, stderr: string, output: string }>}
  *   `output` is stdout then stderr, banner removed.
  */
 export function runRedocly(args, options = {}) {
-  const { cwd = root, timeout = 120_000 } = options;
+  const { cwd = root, timeout = 120_000, nodeArgs = [] } = options;
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [cli, ...args],
+      [...nodeArgs, cli, ...args],
       { cwd, env: redoclyEnv, timeout, maxBuffer: 32 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;

@@ -22,7 +22,8 @@ const KEYWORDS = [
 ];
 
 /** `/v2/acts/` and `/v2/actors/` are the same route; path parameter names do not matter. */
-const routeOf = (path) => path.replace(/^\/v2\/acts\//, '/v2/actors/').replace(/\{[^}]*\}/g, '{}');
+export const routeOf = (path) =>
+  path.replace(/^\/v2\/acts\//, '/v2/actors/').replace(/\{[^}]*\}/g, '{}');
 const isLegacy = (path) => path.startsWith('/v2/acts/');
 
 /** Follows local `$ref`s; returns the node and the name of the last component it went through. */

@@ -2,7 +2,11 @@
 // Redocly, lists every difference in the operations our spec declares, and checks each against
 // spec/upstream-differences.yaml. Exit 0: every difference is listed; 1: a difference is not
 // listed or a listed one is gone (stale); 2: the command could not run.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+// `--pin` also writes the upstream spec's digest (upstream-digest.mjs) with its source commit to
+// spec/upstream-digest.json; `--digest <file>` compares against such a digest instead of a
+// bundled spec, offline (what `npm test` does).
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,9 +15,42 @@ import { parse as parseYaml } from 'yaml';
 import { root, specPath } from './paths.mjs';
 import { runRedocly } from './redocly.mjs';
 import { compareSpecs } from './upstream-compare.mjs';
+import { digestSpec } from './upstream-digest.mjs';
 
 const USAGE =
-  'usage: npm run upstream -- [--spec <our root file>] [--differences <yaml>] [--json] <path or URL>';
+  'usage: npm run upstream -- [--spec <our root file>] [--differences <yaml>] [--json] ' +
+  '(<path or URL> [--pin [--commit <sha>] [--as <source name>] [--out <digest>]] | --digest <digest>)';
+export const digestPath = path.join(root, 'spec', 'upstream-digest.json');
+
+/** The commit a source comes from: --commit, a commit in a GitHub raw URL, or its work tree. */
+function sourceCommit(source, given) {
+  if (given) return given;
+  const fromUrl = /^https:\/\/raw\.githubusercontent\.com\/[^/]+\/[^/]+\/([0-9a-f]{40})\//.exec(
+    source,
+  );
+  if (fromUrl) return fromUrl[1];
+  if (isUrl(source)) return null;
+  try {
+    const dir = path.dirname(source);
+    const commit = execFileSync('git', ['-C', dir, 'rev-parse', 'HEAD'], { stdio: 'pipe' });
+    const dirty = execFileSync('git', ['-C', dir, 'status', '--porcelain', '--', '.'], {
+      stdio: 'pipe',
+    });
+    return `${commit.toString().trim()}${dirty.length > 0 ? ' (with local changes)' : ''}`;
+  } catch {
+    return null;
+  }
+}
+
+async function readDigest(file) {
+  try {
+    const digest = JSON.parse(await readFile(file, 'utf8'));
+    if (typeof digest?.spec?.paths !== 'object') throw new Error('no spec.paths');
+    return digest;
+  } catch (error) {
+    throw new UsageError(`cannot read the digest ${file}: ${error.message}`);
+  }
+}
 
 class UsageError extends Error {}
 
@@ -27,6 +64,8 @@ async function bundle(source, dir, name) {
   const result = await runRedocly(['bundle', input, '--ext', 'json', '-o', output], {
     cwd: dir,
     timeout: 180_000,
+    // Remote $refs: at most 8 requests at once, each retried (bounded-fetch.mjs).
+    nodeArgs: ['--import', new URL('./bounded-fetch-preload.mjs', import.meta.url).href],
   });
   if (!result.ok) throw new UsageError(`cannot bundle ${source}:\n${result.output}`);
   try {
@@ -110,13 +149,22 @@ async function main(argv) {
       spec: { type: 'string', default: specPath },
       differences: { type: 'string', default: path.join(root, 'spec/upstream-differences.yaml') },
       json: { type: 'boolean', default: false },
+      pin: { type: 'boolean', default: false },
+      commit: { type: 'string' },
+      as: { type: 'string' },
+      out: { type: 'string', default: digestPath },
+      digest: { type: 'string' },
     },
   });
-  if (positionals.length !== 1) throw new UsageError(USAGE);
+  if (positionals.length !== (values.digest ? 0 : 1) || (values.digest && values.pin))
+    throw new UsageError(USAGE);
   // npm runs scripts from the project root; a relative path is meant from where npm was run.
   const from = process.env.INIT_CWD ?? process.cwd();
-  const [source] = positionals;
   const at = (file) => (isUrl(file) ? file : path.resolve(from, file));
+  const digest = values.digest ? await readDigest(at(values.digest)) : undefined;
+  const source = digest
+    ? `${digest.source} at ${digest.commit ?? 'an unknown commit'} (pinned in ${path.relative(from, at(values.digest))})`
+    : positionals[0];
   const differencesPath = at(values.differences);
   const differencesFile = path.relative(from, differencesPath) || differencesPath;
   const entries = await loadDifferences(differencesPath);
@@ -125,10 +173,20 @@ async function main(argv) {
   try {
     [ours, theirs] = await Promise.all([
       bundle(at(values.spec), dir, 'ours'),
-      bundle(at(source), dir, 'upstream'),
+      digest ? digest.spec : bundle(at(source), dir, 'upstream'),
     ]);
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+  if (values.pin) {
+    const pinned = {
+      source: values.as ?? source,
+      commit: sourceCommit(at(source), values.commit),
+      upstreamVersion: theirs.info?.version ?? null,
+      spec: digestSpec(ours, theirs),
+    };
+    await writeFile(at(values.out), `${JSON.stringify(pinned, null, 2)}\n`);
+    process.stderr.write(`upstream: pinned ${path.relative(from, at(values.out))}\n`);
   }
   const { rows, stale } = classify(compareSpecs(ours, theirs), entries);
   const upstreamVersion = theirs.info?.version;
