@@ -8,7 +8,7 @@ describe('boundedFetch', () => {
   it('keeps at most 8 requests in flight and answers every one', async () => {
     let active = 0;
     let most = 0;
-    const fake = (async (input: RequestInfo | URL) => {
+    const fake = (async (input: Parameters<typeof fetch>[0]) => {
       active += 1;
       most = Math.max(most, active);
       await tick();
@@ -30,7 +30,7 @@ describe('boundedFetch', () => {
       new Response('ok'),
     ];
     const calls: string[] = [];
-    const fake = (async (input: RequestInfo | URL) => {
+    const fake = (async (input: Parameters<typeof fetch>[0]) => {
       calls.push(String(input));
       const next = answers.shift()!;
       if (next instanceof Error) throw next;
