@@ -19,7 +19,8 @@ export const reportFile = path.join(root, 'api-report', 'apify-builds-client.api
 async function emitDeclarations() {
   await rm(cache, { recursive: true, force: true });
   const configPath = path.join(root, 'tsconfig.build.json');
-  const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
+  const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile);
+  if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'));
   const parsed = ts.parseJsonConfigFileContent(config, ts.sys, root);
   const options = {
     ...parsed.options,

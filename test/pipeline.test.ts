@@ -19,7 +19,8 @@ function run(script: 'generate' | 'check'): Promise<Run> {
     execFile(
       process.execPath,
       [path.join(work, 'scripts', `${script}.mjs`)],
-      { cwd: work, timeout: 60_000 },
+      // `check` runs lint, types, docs, size and the API report side by side; slow on a busy machine.
+      { cwd: work, timeout: 150_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, output: `${stdout}${stderr}` });
@@ -78,7 +79,7 @@ describe('npm run check / generate', () => {
     const result = await run('check');
     expectCode(result, 0, 'check');
     expect(result.output).toContain('generated/ up to date');
-  }, 120_000);
+  }, 300_000);
 
   it('fails while generated/ is stale, and generate brings it back in sync', async () => {
     await editSpec(addProbeParameter);
@@ -97,7 +98,7 @@ describe('npm run check / generate', () => {
     const fresh = await run('check');
     expectCode(fresh, 0, 'check after generate');
     expect(fresh.output).toContain('generated/ up to date');
-  }, 120_000);
+  }, 300_000);
 
   it('is deterministic: a second generate changes nothing', async () => {
     const before = await readSchema();
@@ -105,7 +106,7 @@ describe('npm run check / generate', () => {
     expectCode(result, 0, 'generate');
     expect(result.output).toContain('up to date');
     expect(await readSchema()).toBe(before);
-  }, 120_000);
+  }, 300_000);
 
   it('refuses an invalid spec and leaves generated/ as it was', async () => {
     const before = await readSchema();
@@ -131,7 +132,7 @@ describe('npm run check / generate', () => {
     expectCode(checked, 1, 'check of an invalid spec');
     expect(checked.output).toMatch(/spec lint failed/);
     expect(checked.output).not.toMatch(/ignore-file|ignore file/);
-  }, 120_000);
+  }, 300_000);
 
   it('reports a YAML syntax error as one, with file, line and column', async () => {
     await editSpec((spec) =>
@@ -147,7 +148,7 @@ describe('npm run check / generate', () => {
     const checked = await run('check');
     expectCode(checked, 1, 'check of a spec that is not YAML');
     expect(checked.output).toMatch(/spec\/openapi\.yaml:\d+:\d+: YAML syntax error/);
-  }, 120_000);
+  }, 300_000);
 
   it('treats a lint warning as a failure', async () => {
     // An operation without a summary is only a warning in some rule sets; here it must fail.
@@ -155,7 +156,7 @@ describe('npm run check / generate', () => {
     const checked = await run('check');
     expectCode(checked, 1, 'check of a spec without a summary');
     expect(checked.output).toMatch(/operation-summary/);
-  }, 120_000);
+  }, 300_000);
 
   it('treats a configuration warning (a misspelled rule) as a failure', async () => {
     await editFile('redocly.yaml', (config) =>
@@ -164,7 +165,7 @@ describe('npm run check / generate', () => {
     const checked = await run('check');
     expectCode(checked, 1, 'check with a misspelled rule in redocly.yaml');
     expect(checked.output).toMatch(/operation-sumary/);
-  }, 120_000);
+  }, 300_000);
 
   it('fails on a file Prettier would format differently, naming it', async () => {
     await writeFile(path.join(work, 'src', 'messy.ts'), 'export const answer   =   {a:1};\n');
@@ -173,7 +174,7 @@ describe('npm run check / generate', () => {
     expect(checked.output).toMatch(
       /not formatted: src\/messy\.ts; run `npx prettier --write src\/messy\.ts`/,
     );
-  }, 120_000);
+  }, 300_000);
 
   it('fails on a type error', async () => {
     await writeFile(
@@ -184,5 +185,5 @@ describe('npm run check / generate', () => {
     expectCode(checked, 1, 'check with a type error');
     expect(checked.output).toMatch(/type check failed/);
     expect(checked.output).toMatch(/"FINISHED"/);
-  }, 120_000);
+  }, 300_000);
 });

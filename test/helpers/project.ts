@@ -15,7 +15,11 @@ const ENTRIES = [
   'generated',
   'redocly.yaml',
   'tsconfig.json',
+  'tsconfig.build.json', // the API report compiles src/ as the build does
   'typedoc.json',
+  'site', // typedoc.json's favicon
+  'api-extractor.json',
+  'api-report',
   '.prettierrc.json',
   '.prettierignore',
   'package.json',
