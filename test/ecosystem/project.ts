@@ -25,11 +25,6 @@ export interface ScenarioProject {
   cjs: string;
   /** One page, with the token given or taken from the environment (Deno's permissions). */
   token: string;
-  /** Bundles with the package inside: a Worker module and a page script. */
-  worker: string;
-  browser: string;
-  /** The files of the package each bundle was made from, relative to `dir`. */
-  bundled: { worker: string[]; browser: string[] };
   remove(): Promise<void>;
 }
 
@@ -137,11 +132,48 @@ async function install(dir: string): Promise<void> {
   });
 }
 
-/** The package's own files a bundle contains, relative to the project. */
-function packageInputs(metafile: Metafile | undefined): string[] {
-  return Object.keys(metafile?.inputs ?? {})
+export interface Bundle {
+  file: string;
+  /** The files of the installed package in the bundle, relative to the project. */
+  packageFiles: string[];
+}
+
+/**
+ * The scenario and the package in one ES module, as a Worker (esbuild's conditions as wrangler
+ * sets them) or a page script. A package that imports a Node.js module fails here.
+ */
+export async function bundle(
+  project: ScenarioProject,
+  kind: 'worker' | 'browser',
+): Promise<Bundle> {
+  const file = path.join(project.dir, kind === 'worker' ? 'worker.mjs' : 'page.js');
+  let metafile: Metafile;
+  try {
+    ({ metafile } = await build({
+      absWorkingDir: project.dir,
+      entryPoints: [path.join(project.dir, 'src', `${kind}.ts`)],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      ...(kind === 'worker' ? { conditions: ['workerd', 'worker', 'browser'] } : {}),
+      outfile: file,
+      metafile: true,
+      logLevel: 'silent',
+    }));
+  } catch (error) {
+    const details = (error as { errors?: { text: string }[] }).errors?.map((e) => e.text) ?? [];
+    throw new Error(
+      `esbuild could not bundle the ${kind} scenario: ${details.join('; ') || String(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const packageFiles = Object.keys(metafile.inputs)
     .filter((input) => input.includes('node_modules/apify-builds-client/'))
     .sort();
+  return { file, packageFiles };
 }
 
 /** Builds dist/ once, packs it, installs it into a temp project and builds the scenario there. */
@@ -156,55 +188,25 @@ export async function createScenarioProject(): Promise<ScenarioProject> {
     const src = path.join(dir, 'src');
     await mkdir(src);
     for (const file of SOURCES) await copyFile(path.join(here, file), path.join(src, file));
-    const common: BuildOptions = {
+    const program: BuildOptions = {
       absWorkingDir: dir,
       bundle: true,
       target: 'es2022',
       logLevel: 'silent',
-      metafile: true,
+      platform: 'node',
+      packages: 'external',
     };
     const files = {
       esm: path.join(dir, 'scenario.mjs'),
       cjs: path.join(dir, 'scenario.cjs'),
       token: path.join(dir, 'token.mjs'),
-      worker: path.join(dir, 'worker.mjs'),
-      browser: path.join(dir, 'page.js'),
     };
-    const program = {
-      ...common,
-      entryPoints: [path.join(src, 'cli.ts')],
-      platform: 'node' as const,
-      packages: 'external' as const,
-    };
-    await build({ ...program, format: 'esm', outfile: files.esm });
-    await build({ ...program, format: 'cjs', outfile: files.cjs });
-    await build({
-      ...program,
-      entryPoints: [path.join(src, 'token.ts')],
-      format: 'esm',
-      outfile: files.token,
-    });
-    const worker = await build({
-      ...common,
-      entryPoints: [path.join(src, 'worker.ts')],
-      format: 'esm',
-      platform: 'browser',
-      conditions: ['workerd', 'worker', 'browser'],
-      outfile: files.worker,
-    });
-    const page = await build({
-      ...common,
-      entryPoints: [path.join(src, 'browser.ts')],
-      format: 'esm',
-      platform: 'browser',
-      outfile: files.browser,
-    });
-    return {
-      dir,
-      ...files,
-      bundled: { worker: packageInputs(worker.metafile), browser: packageInputs(page.metafile) },
-      remove,
-    };
+    const cli = [path.join(src, 'cli.ts')];
+    await build({ ...program, entryPoints: cli, format: 'esm', outfile: files.esm });
+    await build({ ...program, entryPoints: cli, format: 'cjs', outfile: files.cjs });
+    const token = [path.join(src, 'token.ts')];
+    await build({ ...program, entryPoints: token, format: 'esm', outfile: files.token });
+    return { dir, ...files, remove };
   } catch (error) {
     await remove();
     throw error;

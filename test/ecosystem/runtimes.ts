@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Miniflare } from 'miniflare';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../find-chrome.js';
-import { root, type ScenarioProject } from './project.js';
+import { bundle, root, type Bundle, type ScenarioProject } from './project.js';
 import type { ScenarioConfig, ScenarioReport } from './scenario.js';
 
 export const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
@@ -117,12 +117,13 @@ export function runDeno<T = ScenarioReport>(
 export async function runWorkerd(
   project: ScenarioProject,
   config: ScenarioConfig,
-): Promise<ScenarioReport> {
+): Promise<{ report: ScenarioReport; bundle: Bundle }> {
+  const worker = await bundle(project, 'worker');
   let mf: Miniflare;
   try {
     mf = new Miniflare({
       modules: true,
-      script: await readFile(project.worker, 'utf8'),
+      script: await readFile(worker.file, 'utf8'),
       compatibilityDate: '2026-07-01',
     });
     await mf.ready;
@@ -136,7 +137,7 @@ export async function runWorkerd(
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`workerd: the Worker answered ${response.status}: ${text}`);
-    return JSON.parse(text) as ScenarioReport;
+    return { report: JSON.parse(text) as ScenarioReport, bundle: worker };
   } finally {
     await mf.dispose();
   }
@@ -150,8 +151,9 @@ export async function runWorkerd(
 export async function runChromium(
   project: ScenarioProject,
   config: ScenarioConfig,
-): Promise<{ report: ScenarioReport; version: string; origin: string }> {
-  const script = await readFile(project.browser);
+): Promise<{ report: ScenarioReport; bundle: Bundle; version: string }> {
+  const page = await bundle(project, 'browser');
+  const script = await readFile(page.file);
   const html =
     '<!doctype html><meta charset="utf-8"><title>scenario</title><script type="module" src="/page.js"></script>';
   const site = createServer((req, res) => {
@@ -182,11 +184,11 @@ export async function runChromium(
   }
   const problems: string[] = [];
   try {
-    const page = await browser.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(`${origin}/`);
-    await page.waitForFunction(() => 'runScenario' in globalThis, undefined, { timeout: 15_000 });
-    const report = await page.evaluate(
+    const tab = await browser.newPage();
+    tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await tab.goto(`${origin}/`);
+    await tab.waitForFunction(() => 'runScenario' in globalThis, undefined, { timeout: 15_000 });
+    const report = await tab.evaluate(
       (cfg) =>
         (globalThis as unknown as { runScenario: (c: unknown) => Promise<unknown> }).runScenario(
           cfg,
@@ -194,7 +196,7 @@ export async function runChromium(
       config,
     );
     if (problems.length) throw new Error(`Chromium: ${problems.join('\n')}`);
-    return { report: report as ScenarioReport, version: browser.version(), origin };
+    return { report: report as ScenarioReport, bundle: page, version: browser.version() };
   } finally {
     await browser.close();
     site.closeAllConnections();
