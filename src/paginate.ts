@@ -234,11 +234,14 @@ function find<P extends Page<Listed>>(walk: Walk, page: P, before: number): Outc
 function lose(walk: Walk, page: Page<Listed>, before: number): Finding {
   const at = walk.asked.offset;
   const moved = page.total - walk.total;
-  const { pageSize } = walk.options;
+  const { pageSize, maxItems, maxLimit } = walk.options;
   if (before === 0) {
     const hi = Math.min(at, page.total);
-    // The first window reaches a page back, and as far as the fall of `total` says.
-    const step = Math.max(1, pageSize - 1, moved < 0 ? hi - (at + 1 + moved) : 0);
+    const fall = hi - (at + 1 + Math.min(0, moved));
+    // The first window reaches as far back as `total` fell, and a page back when that fits in
+    // one request beside a page to hand out.
+    const fits = pageSize + Math.min(pageSize, maxItems - walk.taken) <= maxLimit;
+    const step = Math.max(1, fall, fits || moved >= 0 ? pageSize - 1 : 0);
     return { kind: 'finding', lo: 0, hi, step, back: true };
   }
   const lo = at + page.items.length;
