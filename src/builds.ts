@@ -66,7 +66,9 @@ export function createBuildMethods(
     });
     exchange.path ??= pathOf(route, params.path);
     const data = await unwrapData<T>(result, exchange, redact, problemOf);
-    return { data, exchange, response: result.response };
+    // Status and headers only: the response keeps the bytes of its body alive.
+    const { status, headers } = result.response;
+    return { data, exchange, status, headers };
   }
 
   const getPage = (

@@ -16,7 +16,8 @@ import { WALK_OPTIONS, checkId, checkOptions } from './validate.js';
 export interface Answer<T> {
   data: T;
   exchange: Exchange;
-  response: Response;
+  status: number;
+  headers: Headers;
 }
 
 /** What a walk needs of the client: pages, and the redaction for errors about them. */
@@ -72,15 +73,17 @@ export function walkBuildPages(
       const given = checkOptions('options', options, WALK_OPTIONS);
       pages.signal = signal = given.signal;
       desc = given.desc;
-      let outcome = startWalk({
+      const start = startWalk({
         offset: given.offset ?? 0,
         pageSize: given.pageSize ?? MAX_LIMIT,
         desc: !!desc,
         maxItems: given.maxItems ?? Number.MAX_SAFE_INTEGER,
       });
-      while (outcome.kind === 'ask') {
+      // The request and the planner's walk only: a page handed out is not kept past its turn.
+      let ask = start.kind === 'ask' ? { request: start.request, walk: start.walk } : undefined;
+      while (ask) {
         signal?.throwIfAborted();
-        inFlight ??= send(outcome.request);
+        inFlight ??= send(ask.request);
         let answer: Answer<BuildsPage>;
         try {
           answer = await inFlight.answer;
@@ -89,23 +92,23 @@ export function walkBuildPages(
           if (left) return;
           throw error;
         }
-        const step = advanceWalk(outcome.walk, answer.data);
+        const step = advanceWalk(ask.walk, answer.data);
         if (step.kind === 'broken') {
-          const { exchange, response } = answer;
+          const { exchange, status, headers } = answer;
           throw new ApifyApiError({
             ...{ method: exchange.method, path: exchange.path, attempts: exchange.attempts },
-            status: response.status,
-            headers: redactHeaders(response.headers, redact),
+            status,
+            headers: redactHeaders(headers, redact),
             message: step.reason,
           });
         }
         // The next page is fetched while the consumer works on this one.
         inFlight = step.kind === 'ask' ? send(step.request) : undefined;
+        ask = step.kind === 'ask' ? { request: step.request, walk: step.walk } : undefined;
         if (step.page.items.length > 0) {
           signal?.throwIfAborted();
           yield step.page;
         }
-        outcome = step;
       }
       // Aborted after the last page: the first `next()` after the abort still rejects.
       signal?.throwIfAborted();
