@@ -39,42 +39,42 @@ export const CLIENT_OPTIONS = {
         'APIFY_TOKEN'
       ] || undefined,
     shown: '`process.env.APIFY_TOKEN`',
-    doc: 'sent as `Authorization: Bearer …`, never in a URL or a message',
+    doc: 'sent only as `Authorization: Bearer …`',
   },
   baseUrl: {
     kind: 'string',
     default: 'https://api.apify.com',
-    doc: 'another server, e.g. the fake API of `npm run mock`',
+    doc: 'another server, e.g. `npm run mock`',
   },
   fetch: {
     kind: 'function',
     default: () => globalThis.fetch,
     shown: 'the global `fetch`',
-    doc: 'your own fetch (proxies, tests, edge runtimes)',
+    doc: 'your own fetch (proxies, tests)',
   },
   timeoutMs: {
     kind: 'integer',
     range: [1, MAX_DELAY_MS],
     default: 30_000,
-    doc: 'per attempt, body included; then `ApifyTimeoutError`',
+    doc: 'per attempt, body included',
   },
   maxRetries: { kind: 'integer', range: [0, 100], default: 4, doc: '0 disables retries' },
   minRetryDelayMs: {
     kind: 'integer',
     range: [0, MAX_DELAY_MS],
     default: 500,
-    doc: 'base of the exponential backoff (full jitter)',
+    doc: 'base of the backoff',
   },
   maxRetryDelayMs: {
     kind: 'integer',
     range: [0, MAX_DELAY_MS],
     default: 30_000,
-    doc: "cap of the backoff and of a server's `Retry-After`",
+    doc: 'cap of the backoff and of `Retry-After`',
   },
-  userAgent: { kind: 'string', doc: "appended to the client's own User-Agent where allowed" },
+  userAgent: { kind: 'string', doc: 'appended to the User-Agent' },
 } as const satisfies Options<BuildsClientOptions>;
 
-const SIGNAL = { kind: 'signal', doc: 'aborting it rejects with `signal.reason`' } as const;
+const SIGNAL = { kind: 'signal', doc: 'aborting it rejects with its reason' } as const;
 const DESC = {
   kind: 'boolean',
   default: false,
@@ -89,14 +89,14 @@ export const LIST_OPTIONS = {
     range: [1, MAX_LIMIT],
     default: MAX_LIMIT,
     api: true,
-    doc: 'builds in the page',
+    doc: 'builds per page',
   },
   desc: { ...DESC, api: true },
   signal: SIGNAL,
 } as const satisfies Options<ListBuildsOptions>;
 
 export const WALK_OPTIONS = {
-  offset: { kind: 'integer', range: [0, MAX], default: 0, doc: 'where to start (resume)' },
+  offset: { kind: 'integer', range: [0, MAX], default: 0, doc: 'where to start' },
   pageSize: {
     kind: 'integer',
     range: [1, MAX_LIMIT],
@@ -109,9 +109,9 @@ export const WALK_OPTIONS = {
     range: [0, MAX],
     default: MAX,
     shown: 'all',
-    doc: 'stop after this many; the last request asks only for what is left',
+    doc: 'stop after this many builds',
   },
-  signal: { ...SIGNAL, doc: 'aborting it ends the walk with `signal.reason`' },
+  signal: SIGNAL,
 } as const satisfies Options<IterateBuildsOptions>;
 
 export const ABORT_OPTIONS = { signal: SIGNAL } as const satisfies Options<AbortBuildOptions>;
