@@ -39,6 +39,9 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
       );
     }
   }
+  // Given, it was checked; this is the default, where a runtime has no global fetch.
+  if (typeof fetch !== 'function')
+    fail(TypeError, 'fetch', 'be given: there is no global fetch', fetch);
   const redact = redactor(token);
   const url = checkBaseUrl(baseUrl, redact);
   if (maxRetryDelayMs < minRetryDelayMs) {

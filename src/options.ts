@@ -1,4 +1,4 @@
-// Every option of every method, written once: kind, range, default and one line of documentation.
+// Every option of every method, written once: kind, range and default.
 // Checks (validate.ts) and defaults (readOptions) read these tables; a test holds the README's
 // option tables and the TSDoc of public.ts to them.
 import { MAX_LIMIT } from './paginate.js';
@@ -21,8 +21,6 @@ export interface Option {
   readonly api?: true;
   /** How the docs name the default, where the value itself does not say it. */
   readonly shown?: string;
-  /** What the option does, as the README's table says it. */
-  readonly doc: string;
 }
 
 /** One method's options, in the order its documentation lists them. */
@@ -39,69 +37,60 @@ export const CLIENT_OPTIONS = {
         'APIFY_TOKEN'
       ] || undefined,
     shown: '`process.env.APIFY_TOKEN`',
-    doc: 'sent only as `Authorization: Bearer …`',
   },
   baseUrl: {
     kind: 'string',
     default: 'https://api.apify.com',
-    doc: 'another server, e.g. `npm run mock`',
   },
   fetch: {
     kind: 'function',
     default: () => globalThis.fetch,
     shown: 'the global `fetch`',
-    doc: 'your own fetch (proxies, tests)',
   },
   timeoutMs: {
     kind: 'integer',
     range: [1, MAX_DELAY_MS],
     default: 30_000,
-    doc: 'per attempt, body included',
   },
-  maxRetries: { kind: 'integer', range: [0, 100], default: 4, doc: '0 disables retries' },
+  maxRetries: { kind: 'integer', range: [0, 100], default: 4 },
   minRetryDelayMs: {
     kind: 'integer',
     range: [0, MAX_DELAY_MS],
     default: 500,
-    doc: 'base of the backoff',
   },
   maxRetryDelayMs: {
     kind: 'integer',
     range: [0, MAX_DELAY_MS],
     default: 30_000,
-    doc: 'cap of the backoff and of `Retry-After`',
   },
-  userAgent: { kind: 'string', doc: 'appended to the User-Agent' },
+  userAgent: { kind: 'string' },
 } as const satisfies Options<BuildsClientOptions>;
 
-const SIGNAL = { kind: 'signal', doc: 'aborting it rejects with its reason' } as const;
+const SIGNAL = { kind: 'signal' } as const;
 const DESC = {
   kind: 'boolean',
   default: false,
   shown: 'oldest first',
-  doc: 'newest first when true',
 } as const;
 
 export const LIST_OPTIONS = {
-  offset: { kind: 'integer', range: [0, MAX], default: 0, api: true, doc: 'first build' },
+  offset: { kind: 'integer', range: [0, MAX], default: 0, api: true },
   limit: {
     kind: 'integer',
     range: [1, MAX_LIMIT],
     default: MAX_LIMIT,
     api: true,
-    doc: 'builds per page',
   },
   desc: { ...DESC, api: true },
   signal: SIGNAL,
 } as const satisfies Options<ListBuildsOptions>;
 
 export const WALK_OPTIONS = {
-  offset: { kind: 'integer', range: [0, MAX], default: 0, doc: 'where to start' },
+  offset: { kind: 'integer', range: [0, MAX], default: 0 },
   pageSize: {
     kind: 'integer',
     range: [1, MAX_LIMIT],
     default: MAX_LIMIT,
-    doc: 'builds per request',
   },
   desc: DESC,
   maxItems: {
@@ -109,7 +98,6 @@ export const WALK_OPTIONS = {
     range: [0, MAX],
     default: MAX,
     shown: 'all',
-    doc: 'stop after this many builds',
   },
   signal: SIGNAL,
 } as const satisfies Options<IterateBuildsOptions>;
