@@ -5,8 +5,10 @@ import { createBuildMethods } from './builds.js';
 import type { BuildsClient, BuildsClientOptions } from './public.js';
 import { redactor, type Redact } from './redact.js';
 import type { paths } from './types.js';
-import { createRequestClass, createTransport } from './transport.js';
-import { CLIENT_OPTIONS, checkOptions, fail, show } from './validate.js';
+import { SignalAsideRequest } from './exchange.js';
+import { createTransport } from './transport.js';
+import { CLIENT_OPTIONS, readOptions } from './options.js';
+import { fail, show } from './validate.js';
 import { VERSION } from './version.js';
 
 // Header values may not contain control characters; checked here so that the Headers error,
@@ -20,21 +22,16 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
  * const page = await client.listBuilds('janedoe~my-actor', { desc: true, limit: 10 });
  */
 export function createBuildsClient(options?: BuildsClientOptions): BuildsClient {
-  const runtime = (
-    globalThis as {
-      process?: { env?: Record<string, string | undefined>; versions?: { node?: string } };
-    }
-  ).process;
   const {
-    token = runtime?.env?.['APIFY_TOKEN'] || undefined,
-    baseUrl = 'https://api.apify.com',
-    fetch = globalThis.fetch,
-    timeoutMs = 30_000,
-    maxRetries = 4,
-    minRetryDelayMs = 500,
-    maxRetryDelayMs = 30_000,
+    token,
+    baseUrl,
+    fetch,
+    timeoutMs,
+    maxRetries,
+    minRetryDelayMs,
+    maxRetryDelayMs,
     userAgent,
-  } = checkOptions('options', options, CLIENT_OPTIONS);
+  } = readOptions(options, CLIENT_OPTIONS);
   for (const [name, value] of Object.entries({ token, userAgent })) {
     if (value !== undefined && !(typeof value === 'string' && HEADER_VALUE.test(value))) {
       throw new TypeError(
@@ -42,9 +39,11 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
       );
     }
   }
+  // Given, it was checked; this is the default, where a runtime has no global fetch.
+  if (typeof fetch !== 'function')
+    fail(TypeError, 'fetch', 'be given: there is no global fetch', fetch);
   const redact = redactor(token);
   const url = checkBaseUrl(baseUrl, redact);
-  if (typeof fetch !== 'function') fail(TypeError, 'fetch', 'be a function', fetch);
   if (maxRetryDelayMs < minRetryDelayMs) {
     fail(
       RangeError,
@@ -56,7 +55,8 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
 
   const headers: Record<string, string> = {};
   if (token) headers['Authorization'] = `Bearer ${token}`;
-  const node = runtime?.versions?.node;
+  const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions
+    ?.node;
   // Browsers do not let scripts set User-Agent; only Node.js (and runtimes that mimic it) do.
   if (node !== undefined) {
     headers['User-Agent'] =
@@ -74,9 +74,8 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
   const raw = createClient<paths>({
     baseUrl: url.href.replace(/\/+$/, ''),
     headers,
-    // One argument: openapi-fetch passes its own init second, which is not an Exchange.
-    fetch: (request: Request) => send(request),
-    Request: createRequestClass(),
+    fetch: async (request: Request) => (await send(request)).response,
+    Request: SignalAsideRequest,
   });
   return { ...createBuildMethods(raw, url.pathname, redact, send), raw };
 }

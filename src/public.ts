@@ -14,13 +14,19 @@ export interface BuildsClientOptions {
   baseUrl?: string | undefined;
   /** The fetch to use (tests, proxies, edge runtimes). Default: the global `fetch`. */
   fetch?: typeof fetch | undefined;
-  /** Time limit of each attempt, body included, in ms; default 30 000. Exceeding it is an `ApifyTimeoutError`. */
+  /**
+   * Time limit of each attempt, body included, in ms: integer 1..2 147 483 647; default 30 000.
+   * Exceeding it is an `ApifyTimeoutError`.
+   */
   timeoutMs?: number | undefined;
-  /** Retries after the first attempt; default 4, 0 disables retries. */
+  /** Retries after the first attempt, integer 0..100; default 4. 0 disables retries. */
   maxRetries?: number | undefined;
-  /** Base of the exponential backoff (full jitter), in ms; default 500. */
+  /** Base of the exponential backoff (full jitter), in ms: integer 0..2 147 483 647; default 500. */
   minRetryDelayMs?: number | undefined;
-  /** Cap of the backoff and of a server's `Retry-After`, in ms; default 30 000. */
+  /**
+   * Cap of the backoff and of a server's `Retry-After`, in ms: integer 0..2 147 483 647;
+   * default 30 000.
+   */
   maxRetryDelayMs?: number | undefined;
   /** Appended to the default User-Agent where the runtime allows setting it (Node.js). */
   userAgent?: string | undefined;
@@ -46,7 +52,10 @@ export interface IterateBuildsOptions {
   pageSize?: number | undefined;
   /** Newest first when true; default oldest first. */
   desc?: boolean | undefined;
-  /** Stop after this many builds; the last request asks only for what is left. 0 sends nothing. */
+  /**
+   * Stop after this many builds, integer >= 0; default all. The last request asks only for what
+   * is left; 0 sends nothing.
+   */
   maxItems?: number | undefined;
   /** Aborting it ends the walk: the next `next()` rejects with `signal.reason`. */
   signal?: AbortSignal | undefined;

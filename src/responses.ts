@@ -2,7 +2,7 @@
 // that says what the server sent, whatever the body was (JSON error, HTML page, empty, truncated).
 import { ApifyApiError, type RequestDetails } from './errors.js';
 import { redactHeaders, type Redact } from './redact.js';
-import { BYTES, type KeepsBytes } from './transport.js';
+import { bodyText, type Exchange } from './exchange.js';
 
 /** What openapi-fetch returns for a call made with `parseAs: 'stream'`. */
 export interface StreamResult {
@@ -11,8 +11,6 @@ export interface StreamResult {
   /** The response as the last middleware handed it on. */
   response: Response;
 }
-
-const decoder = new TextDecoder();
 
 /**
  * Reads the body of a 2xx once, from the response the last middleware handed on, and returns
@@ -25,14 +23,15 @@ export async function unwrapData<T>(
   redact: Redact,
   /** What is wrong with `data`, if anything. */
   problemOf: (data: Record<string, unknown>) => string | undefined,
+  /** What the transport sent and received, unless a middleware answered in its place. */
+  exchange: Exchange | undefined,
 ): Promise<T> {
   let message: string | undefined;
   let type: string | undefined;
   let apiMessage: string | undefined;
   if (response.ok) {
     // The transport's own response: its bytes are at hand, no stream to go through.
-    const bytes = (response as KeepsBytes)[BYTES];
-    const text = bytes ? decoder.decode(bytes) : await response.text();
+    const text = await bodyText(response, exchange);
     let data: unknown;
     try {
       // `null` throws here too, like a body that is not JSON.

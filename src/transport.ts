@@ -2,6 +2,7 @@
 // backoff. Each response body is read inside its attempt, so a hang or reset mid-body is a
 // timeout or network error that can be retried, and the caller's abort works while it is read.
 import { ApifyNetworkError, ApifyTimeoutError } from './errors.js';
+import { SignalAsideRequest, type Exchange } from './exchange.js';
 import { redactError, type Redact } from './redact.js';
 import { isRetryableStatus, parseRetryAfter, retryDelay } from './retry.js';
 import { forwardAbort, raceAbort, sleep } from './signals.js';
@@ -17,47 +18,10 @@ export interface TransportOptions {
 }
 
 /**
- * One call as the transport reports it back to the caller that passed it: the request it sent
- * (after any middleware) and how many attempts it took. `signal` is the caller's, if any.
+ * Sends a request with timeouts and retries and returns what it sent and received. `signal` is
+ * the caller's, when it is not kept aside by the request (see SignalAsideRequest).
  */
-export interface Exchange {
-  method: string;
-  path: string;
-  attempts: number;
-  signal?: AbortSignal | undefined;
-}
-
-/** Sends a request with timeouts and retries; fills in `exchange` when one is given. */
-export type Send = (request: Request, exchange?: Exchange) => Promise<Response>;
-
-const CALLER_SIGNAL = Symbol('callerSignal');
-type CarriesSignal = Request & { [CALLER_SIGNAL]?: AbortSignal | null | undefined };
-
-/**
- * A Request class for openapi-fetch that keeps the caller's signal aside instead of linking it
- * into the Request: Node's Request would leave an `abort` listener on it until garbage collection.
- */
-export function createRequestClass(): typeof Request {
-  return class extends Request {
-    // openapi-fetch accepts a middleware's replacement only if it passes `instanceof` this class.
-    static override [Symbol.hasInstance](value: unknown): boolean {
-      return value instanceof Request;
-    }
-    constructor(input: Request | string | URL, init?: RequestInit) {
-      const { signal, ...rest } = init ?? {};
-      super(input, rest);
-      (this as CarriesSignal)[CALLER_SIGNAL] = signal;
-    }
-  };
-}
-
-/**
- * Where a response this transport made keeps the bytes behind it, so a caller handed that very
- * response can decode them directly; a response a middleware made in its place has none (read
- * its body).
- */
-export const BYTES = Symbol('bytes');
-export type KeepsBytes = Response & { [BYTES]?: ArrayBuffer };
+export type Send = (request: Request, signal?: AbortSignal) => Promise<Exchange>;
 
 /**
  * The fetch behind every call. Each body is read as bytes inside its attempt and handed on in
@@ -67,16 +31,13 @@ export function createTransport(options: TransportOptions): Send {
   const { timeoutMs, maxRetries, redact, fetch: baseFetch } = options;
   const native = baseFetch === globalThis.fetch;
 
-  // Without an Exchange of the caller's, one of its own: the errors take their details from it.
-  return async function send(request, exchange = {} as Exchange): Promise<Response> {
-    // Our Request class keeps the caller's signal (or undefined) aside; another has its own.
-    const caller =
-      exchange.signal ??
-      (CALLER_SIGNAL in request ? (request as CarriesSignal)[CALLER_SIGNAL] : request.signal);
+  return async function send(request, signal) {
+    const caller = signal ?? SignalAsideRequest.callerSignal(request);
     caller?.throwIfAborted();
     const url = request.url;
-    const method = (exchange.method = request.method);
-    exchange.path = redact(new URL(url).pathname);
+    const method = request.method;
+    // What the errors say about the request; `attempts` counts up.
+    const sent = { method, path: redact(new URL(url).pathname), attempts: 1 };
     const { headers, redirect, credentials, cache, mode, referrerPolicy, integrity, keepalive } =
       request;
     const init: RequestInit = {
@@ -88,17 +49,16 @@ export function createTransport(options: TransportOptions): Send {
       body: request.body && (await request.arrayBuffer()),
     };
 
-    for (let attempts = 1; ; attempts += 1) {
-      exchange.attempts = attempts;
+    for (; ; sent.attempts += 1) {
       const controller = new AbortController();
       const signal = controller.signal;
       let timeout: ApifyTimeoutError | undefined;
       const timer = setTimeout(
-        () => controller.abort((timeout = new ApifyTimeoutError({ ...exchange, timeoutMs }))),
+        () => controller.abort((timeout = new ApifyTimeoutError({ ...sent, timeoutMs }))),
         timeoutMs,
       );
       const unlink = forwardAbort(caller, controller);
-      let response: Response | undefined;
+      let exchange: Exchange | undefined;
       let failure: unknown;
       try {
         const answered = native
@@ -114,7 +74,7 @@ export function createTransport(options: TransportOptions): Send {
         // The bytes already read, as a body stream: much cheaper than `new Response(body)`, which
         // copies them and sets up a byte stream; the reader (openapi-fetch, a middleware) decodes
         // once. Status, status text and headers are the answer's.
-        response = new Response(
+        const response = new Response(
           body.byteLength
             ? new ReadableStream({
                 pull(stream) {
@@ -126,21 +86,22 @@ export function createTransport(options: TransportOptions): Send {
           answer,
         );
         Object.defineProperty(response, 'url', { value: answer!.url });
-        (response as KeepsBytes)[BYTES] = body;
+        exchange = { ...sent, response, bytes: body };
       } catch (error) {
         if (caller?.aborted) throw caller.reason;
         // The cause chain may quote what the server sent, e.g. a redirect's raw Location.
-        failure = timeout ?? new ApifyNetworkError(exchange, redactError(error, redact));
+        failure = timeout ?? new ApifyNetworkError(sent, redactError(error, redact));
       } finally {
         clearTimeout(timer);
         unlink();
       }
-      if (attempts > maxRetries || (response && !isRetryableStatus(response.status))) {
-        if (response) return response;
+      const response = exchange?.response;
+      if (sent.attempts > maxRetries || (response && !isRetryableStatus(response.status))) {
+        if (exchange) return exchange;
         throw failure;
       }
       const retryAfter = parseRetryAfter(response?.headers.get('retry-after'), Date.now());
-      await sleep(retryDelay(attempts, retryAfter, options), caller);
+      await sleep(retryDelay(sent.attempts, retryAfter, options), caller);
     }
   };
 }

@@ -1,4 +1,5 @@
 // Input checks that run before any request, so bad input never reaches the network.
+import type { Option } from './options.js';
 import type { Redact } from './redact.js';
 
 /**
@@ -28,6 +29,8 @@ export function fail(kind: ErrorConstructor, name: string, must: string, value: 
   throw new kind(`${name} must ${must}, got ${show(value)}`);
 }
 
+const MAX = Number.MAX_SAFE_INTEGER;
+
 /** An optional integer in [min, max]; returns the default when the value is undefined. */
 export function checkInteger(
   name: string,
@@ -46,64 +49,51 @@ export function checkInteger(
 
 /** `desc`, checked as an option. */
 export function checkBoolean(name: 'desc', value: unknown): boolean | undefined {
-  return checkOptions('options', { [name]: value }, [name])[name] as boolean | undefined;
+  if (value !== undefined) checkValue(name, value, { kind: 'boolean' });
+  return value as boolean | undefined;
 }
 
 /** `signal`, checked as an option. */
 export function checkSignal(value: unknown): AbortSignal | undefined {
-  return checkOptions('options', { signal: value }, ['signal']).signal as AbortSignal | undefined;
+  if (value !== undefined) checkValue('signal', value, { kind: 'signal' });
+  return value as AbortSignal | undefined;
 }
 
-/** The option keys each method accepts, in the order its documentation lists them. */
-export const CLIENT_OPTIONS =
-  'token baseUrl fetch timeoutMs maxRetries minRetryDelayMs maxRetryDelayMs userAgent'.split(' ');
-export const LIST_OPTIONS = 'offset limit desc signal'.split(' ');
-export const WALK_OPTIONS = 'offset pageSize desc maxItems signal'.split(' ');
-export const ABORT_OPTIONS = ['signal'];
-
-const MAX = Number.MAX_SAFE_INTEGER;
-const MAX_DELAY_MS = 2_147_483_647; // setTimeout's limit
-
-/** The allowed range of each integer option, wherever it is accepted. */
-const RANGES: Record<string, [min: number, max: number]> = {
-  offset: [0, MAX],
-  limit: [1, 1000],
-  pageSize: [1, 1000],
-  maxItems: [0, MAX],
-  timeoutMs: [1, MAX_DELAY_MS],
-  maxRetries: [0, 100],
-  minRetryDelayMs: [0, MAX_DELAY_MS],
-  maxRetryDelayMs: [0, MAX_DELAY_MS],
-};
+/** A given option's value against its kind and range (strings are checked where they are used). */
+function checkValue(key: string, value: unknown, { kind, range }: Pick<Option, 'kind' | 'range'>) {
+  if (range) checkInteger(key, value, ...range, 0);
+  else if (kind === 'boolean' && typeof value !== 'boolean') {
+    fail(TypeError, key, 'be true or false', value);
+  } else if (kind === 'signal' && !(value instanceof AbortSignal)) {
+    fail(TypeError, key, 'be an AbortSignal', value);
+  } else if (kind === 'function' && typeof value !== 'function') {
+    fail(TypeError, key, 'be a function', value);
+  }
+}
 
 /**
- * An optional options object, read once: a key outside `keys` is a TypeError that lists the
+ * An optional options object, read once: a key outside `table` is a TypeError that lists the
  * accepted keys and the nearest one (an unknown key is a mistake, not something to ignore); each
- * accepted key is read exactly once, checked (integers, `desc`, `signal`), and returned in a
+ * accepted key is read exactly once, checked against its kind and range, and returned in a
  * fresh object, so a getter cannot answer the check and the request differently. Defaults are
- * the caller's.
+ * left to readOptions.
  */
 export function checkOptions<T extends object>(
   name: string,
   value: T | undefined,
-  keys: readonly string[],
+  table: { readonly [key: string]: Option },
 ): Partial<T> {
   const read: Record<string, unknown> = {};
   if (value === undefined) return read as Partial<T>;
   if (typeof value !== 'object' || !value || Array.isArray(value)) {
     fail(TypeError, name, 'be an object', value);
   }
+  const keys = Object.keys(table);
   for (const key of Object.keys(value)) if (!keys.includes(key)) throw unknownKey(name, key, keys);
-  for (const key of keys) {
+  for (const [key, option] of Object.entries(table) as [string, Option][]) {
     const given = (value as Record<string, unknown>)[key];
     if (given === undefined) continue;
-    const range = RANGES[key];
-    if (range) checkInteger(key, given, ...range, 0);
-    else if (key === 'desc' && typeof given !== 'boolean')
-      fail(TypeError, key, 'be true or false', given);
-    else if (key === 'signal' && !(given instanceof AbortSignal)) {
-      fail(TypeError, key, 'be an AbortSignal', given);
-    }
+    checkValue(key, given, option);
     read[key] = given;
   }
   return read as Partial<T>;

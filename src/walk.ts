@@ -2,12 +2,12 @@
 // and the caller's signal linked only while one of the walk's requests is in flight.
 import type { IterateBuildsOptions } from './public.js';
 import { redactHeaders, type Redact } from './redact.js';
-import { ApifyApiError } from './errors.js';
-import { MAX_LIMIT, advanceWalk, startWalk, type PageRequest } from './paginate.js';
+import { ApifyApiError, type RequestDetails } from './errors.js';
+import { advanceWalk, startWalk, type PageRequest } from './paginate.js';
 import { forwardAbort } from './signals.js';
-import type { Exchange } from './transport.js';
 import type { BuildShort, BuildsPage } from './types.js';
-import { WALK_OPTIONS, checkId, checkOptions } from './validate.js';
+import { WALK_OPTIONS, readOptions } from './options.js';
+import { checkId } from './validate.js';
 
 /**
  * A call's data with what it was sent and answered as: when the planner finds a page that makes
@@ -15,7 +15,8 @@ import { WALK_OPTIONS, checkId, checkOptions } from './validate.js';
  */
 export interface Answer<T> {
   data: T;
-  exchange: Exchange;
+  /** The request after any middleware: method, path, attempts. */
+  sent: RequestDetails;
   status: number;
   headers: Headers;
 }
@@ -70,15 +71,11 @@ export function walkBuildPages(
   async function* run(): AsyncGenerator<BuildsPage, undefined> {
     try {
       checkId('actorId', actorId, redact);
-      const given = checkOptions('options', options, WALK_OPTIONS);
+      const given = readOptions(options, WALK_OPTIONS);
       pages.signal = signal = given.signal;
       desc = given.desc;
-      const start = startWalk({
-        offset: given.offset ?? 0,
-        pageSize: given.pageSize ?? MAX_LIMIT,
-        desc: !!desc,
-        maxItems: given.maxItems ?? Number.MAX_SAFE_INTEGER,
-      });
+      const { offset, pageSize, maxItems } = given;
+      const start = startWalk({ offset, pageSize, desc, maxItems });
       // The request and the planner's walk only: a page handed out is not kept past its turn.
       let ask = start.kind === 'ask' ? { request: start.request, walk: start.walk } : undefined;
       while (ask) {
@@ -94,9 +91,9 @@ export function walkBuildPages(
         }
         const step = advanceWalk(ask.walk, answer.data);
         if (step.kind === 'broken') {
-          const { exchange, status, headers } = answer;
+          const { sent, status, headers } = answer;
           throw new ApifyApiError({
-            ...{ method: exchange.method, path: exchange.path, attempts: exchange.attempts },
+            ...sent,
             status,
             headers: redactHeaders(headers, redact),
             message: step.reason,

@@ -9,6 +9,7 @@ import {
   checkSignal,
   editDistance,
 } from '../src/validate.js';
+import { ABORT_OPTIONS, WALK_OPTIONS } from '../src/options.js';
 
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 const backoff = { minRetryDelayMs: 100, maxRetryDelayMs: 1_000 };
@@ -173,15 +174,15 @@ describe('input checks', () => {
     expect(() => checkSignal({ aborted: false })).toThrow(
       /^signal must be an AbortSignal, got an object$/,
     );
-    expect(checkOptions('options', undefined, ['signal'])).toEqual({});
-    expect(() => checkOptions('options', 'x' as never, ['signal'])).toThrow(
+    expect(checkOptions('options', undefined, ABORT_OPTIONS)).toEqual({});
+    expect(() => checkOptions('options', 'x' as never, ABORT_OPTIONS)).toThrow(
       new TypeError('options must be an object, got "x"'),
     );
   });
 });
 
 describe('checkOptions with accepted keys', () => {
-  const keys = ['offset', 'pageSize', 'desc', 'maxItems', 'signal'];
+  const keys = WALK_OPTIONS;
 
   it('returns a copy of the options when every own key is accepted', () => {
     const options = { offset: 1, desc: true, maxItems: undefined };
