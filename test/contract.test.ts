@@ -7,8 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../scripts/mock-server.mjs';
-import { root } from '../scripts/paths.mjs';
+import { startMockServer, type MockServer } from '../fake-api/server.js';
+import { root } from '../scripts/lib/paths.js';
 import { ApifyApiError, createBuildsClient, type BuildsClient } from '../src/index.js';
 import { loadSpecValidators, type SpecValidators } from './spec-schemas.js';
 

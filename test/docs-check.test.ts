@@ -7,7 +7,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root } from '../scripts/paths.mjs';
+import { root } from '../scripts/lib/paths.js';
 
 interface CheckModule {
   checkDocs(overrides?: Record<string, unknown>): Promise<{ ok: boolean; output: string }>;

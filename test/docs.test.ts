@@ -2,6 +2,8 @@
 // file:// in headless Chromium, offline, with every request that would leave the machine blocked
 // and recorded. The operations it must show come from spec/openapi.yaml itself.
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -13,11 +15,12 @@ import {
 } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { root, specPath } from '../scripts/paths.mjs';
-import { runScript } from './build-once.js';
+import { root, specPath } from '../scripts/lib/paths.js';
+import { runScript } from '../scripts/lib/process.js';
 import { findChrome } from './find-chrome.js';
 
-const site = path.join(root, 'dist', 'docs');
+// Built into a temporary folder: the test writes nothing into the repository.
+const site = await mkdtemp(path.join(tmpdir(), 'apify-builds-site-'));
 const url = (file: string) => pathToFileURL(path.join(site, file)).href;
 // Schemes that never leave the machine: the pages themselves, inline images, Redoc's worker blobs.
 const LOCAL_SCHEMES = new Set(['file:', 'data:', 'blob:']);
@@ -67,7 +70,8 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   // Always a fresh build: a site left over from an older checkout would prove nothing.
-  await runScript('docs');
+  const built = await runScript('docs', ['--out', site]);
+  if (!built.ok) throw new Error(`npm run docs failed:\n${built.output}`);
   browser = await chromium.launch({
     executablePath: findChrome(),
     args: [
@@ -77,7 +81,8 @@ beforeAll(async () => {
       '--disable-background-networking',
       '--no-first-run',
     ],
-    timeout: 30_000,
+    // Chromium shares the CPU with the rest of the suite: generous bounds that only catch a hang.
+    timeout: 120_000,
   });
   context = await browser.newContext({ offline: true, viewport: { width: 1400, height: 1000 } });
   await context.route('**/*', (route) => {
@@ -87,7 +92,7 @@ beforeAll(async () => {
     return route.abort();
   });
   page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(120_000);
   page.on('request', (request) => requests.push(request.url()));
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning')
@@ -98,6 +103,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await rm(site, { recursive: true, force: true });
 });
 
 /** The request samples panel of an operation, switched to the sample labelled `label`. */

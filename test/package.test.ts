@@ -2,7 +2,6 @@
 // from local tarballs), import it from Node as ESM and with require() from CommonJS, compile a
 // strict TypeScript consumer against its published types; and install it from a git URL, where
 // only the `prepare` script builds dist/.
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from './fake-api/server.js';
-import { ensureBuilt } from './build-once.js';
+import { startMockServer, type MockServer } from '../fake-api/server.js';
+import { run as runCommand } from '../scripts/lib/process.js';
 import { root } from './helpers/project.js';
 
 const TOKEN = 'package-test-token-3f9a';
@@ -20,24 +19,16 @@ let tarball: string;
 let installed: string;
 let server: MockServer;
 
-function run(
+async function run(
   command: string,
   args: string[],
   cwd: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      command,
-      args,
-      { cwd, env, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error)
-          reject(new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${stdout}${stderr}`));
-        else resolve(stdout);
-      },
-    );
-  });
+  const result = await runCommand(command, args, { cwd, env });
+  if (!result.ok)
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${result.output}`);
+  return result.stdout;
 }
 
 const consumerOptions: ts.CompilerOptions = {
@@ -209,7 +200,6 @@ async function writeConsumerProject(
 }
 
 beforeAll(async () => {
-  await ensureBuilt();
   work = await mkdtemp(path.join(tmpdir(), 'builds-package-'));
   // --ignore-scripts: pack the dist/ that is there instead of rebuilding it under other tests.
   const packed = JSON.parse(

@@ -1,32 +1,19 @@
 // The generate/check pipeline, run as users run it, on a throw-away copy of the project.
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyProject } from './helpers/project.js';
+import { copyProject, type ProjectCopy } from './helpers/project.js';
 
 const schemaFile = path.join('generated', 'schema.d.ts');
+let project: ProjectCopy;
 let work: string;
-let remove: () => Promise<void>;
 
 interface Run {
   code: number;
   output: string;
 }
 
-function run(script: 'generate' | 'check'): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(work, 'scripts', `${script}.mjs`)],
-      { cwd: work, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, output: `${stdout}${stderr}` });
-      },
-    );
-  });
-}
+const run = (script: 'generate' | 'check'): Promise<Run> => project.run(script);
 
 /** Asserts the exit code, with the command's output as the failure message. */
 function expectCode(result: Run, code: number, what: string): void {
@@ -66,11 +53,12 @@ const addProbeParameter = (spec: string) =>
   );
 
 beforeEach(async () => {
-  ({ dir: work, remove } = await copyProject('builds-pipeline-'));
+  project = await copyProject('builds-pipeline-');
+  work = project.dir;
 });
 
 afterEach(async () => {
-  await remove();
+  await project.remove();
 });
 
 describe('npm run check / generate', () => {

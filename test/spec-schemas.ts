@@ -1,11 +1,8 @@
 // Response validators compiled from spec/openapi.yaml: Redocly bundles the spec to JSON, Ajv
 // (JSON Schema 2020-12, the dialect of OpenAPI 3.1) compiles each response schema.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { runRedocly } from '../scripts/redocly.mjs';
+import { bundleSpec } from '../scripts/lib/redocly.js';
 
 // ajv-formats is CommonJS: NodeNext types its default import as the module object, while at run
 // time it is the plugin function itself (which also carries `.default`).
@@ -28,20 +25,6 @@ export interface SpecValidators {
   checkAt(pointer: string, value: unknown): string[];
   /** An operation as bundled (`$ref`s kept), with the path item's parameters, or undefined. */
   operation(method: 'get' | 'post', pathTemplate: string): JsonObject | undefined;
-}
-
-async function bundleSpec(): Promise<JsonObject> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'builds-spec-'));
-  const output = path.join(dir, 'openapi.json');
-  try {
-    const result = await runRedocly(['bundle', 'builds', '--ext', 'json', '-o', output], {
-      timeout: 60_000,
-    });
-    if (!result.ok) throw new Error(`redocly bundle failed:\n${result.output}`);
-    return JSON.parse(await readFile(output, 'utf8')) as JsonObject;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 const isObject = (value: Json | undefined): value is JsonObject =>
@@ -71,7 +54,7 @@ function closeObjects(node: Json): void {
 }
 
 export async function loadSpecValidators(): Promise<SpecValidators> {
-  const text = JSON.stringify(await bundleSpec()).replaceAll(
+  const text = JSON.stringify(await bundleSpec('builds')).replaceAll(
     '#/components/schemas/',
     'openapi.json#/$defs/',
   );

@@ -8,7 +8,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startMockServer, type MockServer, type MockServerOptions } from '../fake-api/server.js';
+import { startMockServer, type MockServer, type MockServerOptions } from '../../fake-api/server.js';
 
 export interface RecordedRequest {
   method: string;
