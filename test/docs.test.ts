@@ -99,7 +99,7 @@ beforeAll(async () => {
       problems.push(`console.${message.type()} on ${page.url()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
-}, 240_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -233,7 +233,6 @@ describe('HTTP API reference', () => {
       );
       expect(curl).toContain('-H "Authorization: Bearer $APIFY_TOKEN"');
     },
-    60_000,
   );
 
   it('marks the abort operation deprecated and the list operation not', async () => {
@@ -247,7 +246,7 @@ describe('HTTP API reference', () => {
       if (op === abortOperation)
         expect(await section.innerText()).toContain('POST /v2/actor-builds/{buildId}/abort');
     }
-  }, 60_000);
+  });
 });
 
 describe('client reference', () => {

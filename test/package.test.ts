@@ -213,7 +213,7 @@ beforeAll(async () => {
   // --offline: everything comes from local tarballs; nothing leaves the machine.
   await run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], installed);
   server = await startMockServer({ buildCount: 1200 });
-}, 240_000);
+});
 
 afterAll(async () => {
   await server?.close();
@@ -293,7 +293,7 @@ describe('packed tarball', () => {
       type: 'record-not-found',
     });
     expect(output).not.toContain(TOKEN);
-  }, 60_000);
+  });
 
   it('loads with require() from a CommonJS consumer (the default export condition)', async () => {
     const script = `
@@ -318,7 +318,7 @@ describe('packed tarball', () => {
       total: 1200,
       terminal: true,
     });
-  }, 60_000);
+  });
 
   it('type-checks a strict NodeNext consumer against the published declarations', () => {
     const { diagnostics, files } = compile(CONSUMER);
@@ -327,7 +327,7 @@ describe('packed tarball', () => {
     expect(files).toContain(path.join(published, 'dist', 'index.d.ts'));
     expect(files).toContain(path.join(published, 'generated', 'schema.d.ts'));
     expect(files.some((f) => f.startsWith(path.join(root, 'src')))).toBe(false);
-  }, 60_000);
+  });
 
   it('rejects each marked line once its @ts-expect-error is removed', () => {
     const marked = CONSUMER.split('\n').filter((line) => line.includes('@ts-expect-error')).length;
@@ -337,7 +337,7 @@ describe('packed tarball', () => {
     expect(diagnostics.join('\n')).toMatch(
       /TS2367: This comparison appears to be unintentional .*'"FINISHED"'/,
     );
-  }, 60_000);
+  });
 });
 
 describe('install from a git URL', () => {
@@ -370,7 +370,7 @@ describe('install from a git URL', () => {
     // npm clones the repository, installs its devDependencies from the npm cache and runs
     // `prepare`; --offline: nothing leaves the machine.
     await run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], consumer);
-  }, 420_000);
+  });
 
   it('runs prepare, so the installed package has dist/ and imports', async () => {
     const installedPackage = path.join(consumer, 'node_modules', 'apify-builds-client');
@@ -387,5 +387,5 @@ describe('install from a git URL', () => {
       { ...process.env, BASE_URL: server.url, ACTOR: server.actor.name },
     );
     expect(output.trim()).toBe('1200');
-  }, 60_000);
+  });
 });

@@ -66,7 +66,7 @@ describe('npm run check / generate', () => {
     const result = await run('check');
     expectCode(result, 0, 'check');
     expect(result.output).toContain('generated/ up to date');
-  }, 120_000);
+  });
 
   it('fails while generated/ is stale, and generate brings it back in sync', async () => {
     await editSpec(addProbeParameter);
@@ -85,7 +85,7 @@ describe('npm run check / generate', () => {
     const fresh = await run('check');
     expectCode(fresh, 0, 'check after generate');
     expect(fresh.output).toContain('generated/ up to date');
-  }, 120_000);
+  });
 
   it('is deterministic: a second generate changes nothing', async () => {
     const before = await readSchema();
@@ -93,7 +93,7 @@ describe('npm run check / generate', () => {
     expectCode(result, 0, 'generate');
     expect(result.output).toContain('up to date');
     expect(await readSchema()).toBe(before);
-  }, 120_000);
+  });
 
   it('refuses an invalid spec and leaves generated/ as it was', async () => {
     const before = await readSchema();
@@ -119,7 +119,7 @@ describe('npm run check / generate', () => {
     expectCode(checked, 1, 'check of an invalid spec');
     expect(checked.output).toMatch(/spec lint failed/);
     expect(checked.output).not.toMatch(/ignore-file|ignore file/);
-  }, 120_000);
+  });
 
   it('reports a YAML syntax error as one, with file, line and column', async () => {
     await editSpec((spec) =>
@@ -135,7 +135,7 @@ describe('npm run check / generate', () => {
     const checked = await run('check');
     expectCode(checked, 1, 'check of a spec that is not YAML');
     expect(checked.output).toMatch(/spec\/openapi\.yaml:\d+:\d+: YAML syntax error/);
-  }, 120_000);
+  });
 
   it('treats a lint warning as a failure', async () => {
     // An operation without a summary is only a warning in some rule sets; here it must fail.
@@ -143,7 +143,7 @@ describe('npm run check / generate', () => {
     const checked = await run('check');
     expectCode(checked, 1, 'check of a spec without a summary');
     expect(checked.output).toMatch(/operation-summary/);
-  }, 120_000);
+  });
 
   it('treats a configuration warning (a misspelled rule) as a failure', async () => {
     await editFile('redocly.yaml', (config) =>
@@ -152,7 +152,7 @@ describe('npm run check / generate', () => {
     const checked = await run('check');
     expectCode(checked, 1, 'check with a misspelled rule in redocly.yaml');
     expect(checked.output).toMatch(/operation-sumary/);
-  }, 120_000);
+  });
 
   it('fails on a file Prettier would format differently, naming it', async () => {
     await writeFile(path.join(work, 'src', 'messy.ts'), 'export const answer   =   {a:1};\n');
@@ -161,7 +161,7 @@ describe('npm run check / generate', () => {
     expect(checked.output).toMatch(
       /not formatted: src\/messy\.ts; run `npx prettier --write src\/messy\.ts`/,
     );
-  }, 120_000);
+  });
 
   it('fails on a type error', async () => {
     await writeFile(
@@ -172,5 +172,5 @@ describe('npm run check / generate', () => {
     expectCode(checked, 1, 'check with a type error');
     expect(checked.output).toMatch(/type check failed/);
     expect(checked.output).toMatch(/"FINISHED"/);
-  }, 120_000);
+  });
 });
