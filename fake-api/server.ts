@@ -30,7 +30,11 @@ export interface RecordedRequest {
  * Takes over a request before the fake API sees it; returning `'next'` hands it on to the fake.
  * `count` is 1 for the first request the server received.
  */
-export type Override = (req: IncomingMessage, res: ServerResponse, count: number) => void | 'next';
+export type Override = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  count: number,
+) => 'next' | undefined;
 
 /** A pre-made answer to a list request (benchmarks: bodies serialised once). */
 export type FastAnswer =

@@ -170,8 +170,10 @@ describe('listener hygiene', () => {
 
   it('leaves no abort listener after failed calls and after a walk, finished or left early', async () => {
     server().handle((req, res) => {
-      if (req.method === 'POST')
-        return sendJson(res, 404, errorBody('record-not-found', 'no such build'));
+      if (req.method === 'POST') {
+        sendJson(res, 404, errorBody('record-not-found', 'no such build'));
+        return;
+      }
       const offset = Number(new URL(req.url ?? '', server().url).searchParams.get('offset'));
       const items = [build(`build${offset}`), build(`build${offset + 1}`)];
       sendJson(res, 200, { data: { ...pageBody(2, 6).data, offset, limit: 2, items } });

@@ -373,8 +373,8 @@ describe('the fake API against spec/openapi.yaml', () => {
     authServer = await startMockServer({ actorId: ACTOR, token: 'only-this-token' });
   });
   afterAll(async () => {
-    await server?.close();
-    await authServer?.close();
+    await server.close();
+    await authServer.close();
   });
 
   async function exchange(

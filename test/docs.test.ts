@@ -102,7 +102,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await browser.close();
   await rm(site, { recursive: true, force: true });
 });
 

@@ -2,7 +2,12 @@
 // pagination, the build lifecycle, abort, and the error responses. Plain fetch on 127.0.0.1.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer, type MockServerOptions } from '../fake-api/server.js';
+import {
+  startMockServer,
+  type FakeBuild,
+  type MockServer,
+  type MockServerOptions,
+} from '../fake-api/server.js';
 import { startLoopback, sendJson } from './helpers/loopback.js';
 
 let server: MockServer | undefined;
@@ -25,16 +30,22 @@ interface Page {
   items: { id: string; status: string; startedAt: string; finishedAt: string | null }[];
 }
 
+/** A JSON body as the tests read it: a page or a build under `data`, or an `error`. */
+interface Body {
+  data: Page & FakeBuild;
+  error: { type: string; message: string };
+}
+
 async function call(
   s: MockServer,
   path: string,
   init?: RequestInit,
-): Promise<{ status: number; body: any; headers: Headers }> {
+): Promise<{ status: number; body: Body; headers: Headers }> {
   const response = await fetch(`${s.url}${path}`, init);
   const text = await response.text();
   return {
     status: response.status,
-    body: text ? JSON.parse(text) : undefined,
+    body: (text ? JSON.parse(text) : undefined) as Body,
     headers: response.headers,
   };
 }

@@ -216,7 +216,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await server?.close();
+  await server.close();
   if (work) await rm(work, { recursive: true, force: true });
 });
 
@@ -246,7 +246,7 @@ describe('packed tarball', () => {
         path.join(installed, 'node_modules', 'apify-builds-client', 'package.json'),
         'utf8',
       ),
-    );
+    ) as { dependencies: Record<string, string> };
     expect(Object.keys(manifest.dependencies)).toEqual(['openapi-fetch']);
   });
 
@@ -272,7 +272,7 @@ describe('packed tarball', () => {
       ACTOR: server.actor.name,
       APIFY_TOKEN: TOKEN,
     });
-    const result = JSON.parse(output);
+    const result = JSON.parse(output) as { resolved: string; exports: string[]; error: unknown };
     expect(result.resolved).toBe(
       `file://${path.join(installed, 'node_modules', 'apify-builds-client', 'dist', 'index.js')}`,
     );

@@ -202,7 +202,7 @@ describe('checkOptions with accepted keys', () => {
   });
 
   it('checks no keys when none are given', () => {
-    expect(checkOptions('options', { anything: 1 } as object)).toEqual({ anything: 1 });
+    expect(checkOptions('options', { anything: 1 })).toEqual({ anything: 1 });
   });
 });
 

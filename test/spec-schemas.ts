@@ -7,7 +7,8 @@ import { bundleSpec } from '../scripts/lib/redocly.js';
 // ajv-formats is CommonJS: NodeNext types its default import as the module object, while at run
 // time it is the plugin function itself (which also carries `.default`).
 const addFormats =
-  addFormatsModule.default ?? (addFormatsModule as unknown as typeof addFormatsModule.default);
+  (addFormatsModule as Partial<typeof addFormatsModule>).default ??
+  (addFormatsModule as unknown as typeof addFormatsModule.default);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };

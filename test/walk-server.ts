@@ -1,5 +1,6 @@
 // An in-memory list of builds served over the loopback server: pages cut from the list as it is
 // when each request arrives, so tests can start or delete builds between requests.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BuildShort } from '../src/index.js';
 import { sendJson, startLoopback } from './helpers/loopback.js';
 
@@ -42,9 +43,9 @@ export async function startBuildsServer(count: number) {
     },
     maxInFlight: 0,
     /** Called with the request number (0-based) before the page is cut; may change the builds. */
-    beforeAnswer: (_index: number): void | Promise<void> => {},
+    beforeAnswer: (_index: number): void | Promise<void> => undefined,
     /** Cuts the page; a test may replace it with a misbehaving server. */
-    cut(seen: SeenRequest): Record<string, unknown> {
+    cut: (seen: SeenRequest): Record<string, unknown> => {
       const ordered = seen.desc ? [...state.builds].reverse() : state.builds;
       const items = ordered.slice(seen.offset, seen.offset + seen.limit);
       const { offset, limit, desc } = seen;
@@ -56,7 +57,7 @@ export async function startBuildsServer(count: number) {
   };
   state.add(count);
   let inFlight = 0;
-  loopback.handle(async (req, res) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     inFlight += 1;
     state.maxInFlight = Math.max(state.maxInFlight, inFlight);
     try {
@@ -72,7 +73,8 @@ export async function startBuildsServer(count: number) {
     } finally {
       inFlight -= 1;
     }
-  });
+  };
+  loopback.handle((req, res) => void answer(req, res));
   return state;
 }
 

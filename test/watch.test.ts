@@ -59,7 +59,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  child?.kill('SIGTERM');
+  child.kill('SIGTERM');
   await project?.remove();
 });
 

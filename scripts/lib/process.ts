@@ -1,8 +1,9 @@
 // Child processes, one way: run a command or a project script and collect what it printed.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { root as projectRoot } from './paths.js';
+import { tsxLoaderPath } from './tools.js';
 
 /** What a child process did; `output` is stdout then stderr. */
 export interface RunResult {
@@ -31,7 +32,7 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 }
 
 /** tsx as a loader, by absolute URL so a copy of the project or a temp folder finds it too. */
-export const tsxImport = import.meta.resolve('tsx');
+export const tsxImport = pathToFileURL(tsxLoaderPath).href;
 
 /** The arguments that make `node` run `scripts/<name>.ts` of the project at `root`. */
 export const scriptArgs = (name: string, args: readonly string[] = [], root = projectRoot) => [

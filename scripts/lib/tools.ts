@@ -12,3 +12,4 @@ export const tscPath = fileOf('typescript', 'bin/tsc');
 export const prettierPath = fileOf('prettier', 'bin/prettier.cjs');
 export const eslintPath = fileOf('eslint', 'bin/eslint.js');
 export const redoclyPath = fileOf('@redocly/cli', 'bin/cli.js');
+export const tsxLoaderPath = fileOf('tsx', 'dist/loader.mjs');

@@ -36,8 +36,10 @@ export interface Loopback {
   serveApi(): void;
 }
 
-const noHandler: Handler = (_req, res) =>
+const noHandler = (_req: IncomingMessage, res: ServerResponse) => {
   sendJson(res, 404, { error: { type: 'no-handler', message: 'no handler set' } });
+  return undefined;
+};
 
 /**
  * Starts a loopback server. Until `handle()` or `serveApi()` is called, every request gets a
@@ -51,7 +53,10 @@ export async function startLoopback(options: MockServerOptions = {}): Promise<Lo
     requests: api.recorded,
     api,
     handle(next) {
-      api.override(next);
+      api.override((req, res, count) => {
+        next(req, res, count);
+        return undefined;
+      });
     },
     serveApi() {
       api.override(undefined);
