@@ -3,6 +3,7 @@
 // ESLint finds anything, or when a code sample or the client reference has a problem.
 // Writes nothing but the tools' caches in the one cache directory.
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { readCommitted, tryRenderTypes } from './lib/generated.js';
 import { cacheDir } from './lib/paths.js';
 import { isMain, runNode, runScript } from './lib/process.js';
@@ -64,32 +65,46 @@ async function docs(): Finding {
   return result.ok ? undefined : `docs check failed:\n${result.output.trim()}`;
 }
 
+const PARTS = {
+  spec,
+  format: async () => [await formatting()],
+  types: async () => [await types()],
+  lint: async () => [await lint()],
+  docs: async () => [await docs()],
+} satisfies Record<string, () => Promise<(string | undefined)[]>>;
+
+export type Part = keyof typeof PARTS;
+const isPart = (name: string): name is Part => Object.hasOwn(PARTS, name);
+
 /**
- * Every part, side by side in child processes; resolves to the failures, each one message.
- * `spec: false` leaves out the spec lint and the stale-`generated/` gate (`npm run all` has just
- * done both while generating).
+ * The parts (all by default), side by side in child processes; resolves to the failures, each
+ * one message. `npm run all` leaves out `spec` (the lint and the stale-`generated/` gate): it has
+ * just done both while generating.
  */
-export async function check(options: { spec?: boolean } = {}): Promise<string[]> {
-  const parts = [
-    options.spec === false ? Promise.resolve([]) : spec(),
-    ...[formatting(), types(), lint(), docs()].map(async (finding) => {
-      const found = await finding;
-      return found === undefined ? [] : [found];
-    }),
-  ];
-  return (await Promise.all(parts)).flat();
+export async function check(parts: readonly Part[] = Object.keys(PARTS) as Part[]) {
+  const found = await Promise.all(parts.map((part) => PARTS[part]()));
+  return found.flat().filter((failure) => failure !== undefined);
 }
 
 /** Prints the outcome of check(); resolves to the exit code. */
-export function report(failures: string[]): number {
+export function report(failures: string[], parts: readonly string[] = Object.keys(PARTS)): number {
   if (failures.length === 0) {
-    console.log(
-      'check: spec lint clean, generated/ up to date, formatting clean, types OK, ESLint clean, docs OK',
-    );
+    console.log(`check: ${parts.join(', ')}: OK`);
     return 0;
   }
   console.error(failures.map((f) => `check: ${f}`).join('\n\n'));
   return 1;
 }
 
-if (isMain(import.meta)) process.exitCode = report(await check());
+if (isMain(import.meta)) {
+  // `npm run check -- --only types,lint` runs those parts alone.
+  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const parts = values.only?.split(',').map((name) => name.trim()) ?? Object.keys(PARTS);
+  const unknown = parts.filter((name) => !isPart(name));
+  if (unknown.length > 0) {
+    console.error(
+      `check: no part ${unknown.join(', ')}; the parts are ${Object.keys(PARTS).join(', ')}`,
+    );
+    process.exitCode = 2;
+  } else process.exitCode = report(await check(parts.filter(isPart)), parts);
+}

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBuildsClient, type BuildShort } from '../src/index.js';
 import { ACTOR, collect, expectNoAbortListeners } from './helpers/api.js';
-import { startBuildsServer, type BuildsServer } from './walk-server.js';
+import { startBuildsServer, type BuildsServer } from './helpers/walk-server.js';
 
 let server: BuildsServer | undefined;
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApifyApiError, createBuildsClient, type BuildShort } from '../src/index.js';
 import { ACTOR, collect, expectNoAbortListeners, rejectionOf } from './helpers/api.js';
-import { startBuildsServer, type BuildsServer } from './walk-server.js';
+import { startBuildsServer, type BuildsServer } from './helpers/walk-server.js';
 
 let server: BuildsServer | undefined;
 afterEach(async () => {

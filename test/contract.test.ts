@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../fake-api/server.js';
 import { root } from '../scripts/lib/paths.js';
 import { ApifyApiError, createBuildsClient, type BuildsClient } from '../src/index.js';
-import { loadSpecValidators, type SpecValidators } from './spec-schemas.js';
+import { loadSpecValidators, type SpecValidators } from './helpers/spec-schemas.js';
 
 const TOKEN = 'contract-test-token-7c1e';
 const ACTOR = 'janedoe~my-actor';

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { root, specPath } from '../scripts/lib/paths.js';
 import { runScript } from '../scripts/lib/process.js';
-import { findChrome } from './find-chrome.js';
+import { findChrome } from './helpers/find-chrome.js';
 
 // Built into a temporary folder: the test writes nothing into the repository.
 const site = await mkdtemp(path.join(tmpdir(), 'apify-builds-site-'));

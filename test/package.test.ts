@@ -10,7 +10,8 @@ import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../fake-api/server.js';
-import { run as runCommand } from '../scripts/lib/process.js';
+import { run as runCommand, runNode } from '../scripts/lib/process.js';
+import { attwPath, publintPath } from '../scripts/lib/tools.js';
 import { root } from './helpers/project.js';
 
 const TOKEN = 'package-test-token-3f9a';
@@ -221,6 +222,17 @@ afterAll(async () => {
 });
 
 describe('packed tarball', () => {
+  it('passes publint, warnings included', async () => {
+    const result = await runNode([publintPath, 'run', tarball, '--strict']);
+    expect(result.code, result.output).toBe(0);
+  });
+
+  // ESM only: Node 20.19+ loads it with require() too (tested below), which attw does not model.
+  it('passes attw for ESM consumers and bundlers', async () => {
+    const result = await runNode([attwPath, tarball, '--profile', 'esm-only', '--format', 'ascii']);
+    expect(result.code, result.output).toBe(0);
+  });
+
   it('contains the build output, the generated types and the license, and nothing else', async () => {
     const listing = await run('tar', ['-tzf', tarball], work);
     const files = listing

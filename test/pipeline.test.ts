@@ -13,7 +13,10 @@ interface Run {
   output: string;
 }
 
-const run = (script: 'generate' | 'check'): Promise<Run> => project.run(script);
+const run = (script: 'generate' | 'check', ...args: string[]): Promise<Run> =>
+  project.run(script, args);
+/** One part of `npm run check` (`-- --only <part>`): the failure tests need no other. */
+const checkOnly = (part: string) => run('check', '--only', part);
 
 /** Asserts the exit code, with the command's output as the failure message. */
 function expectCode(result: Run, code: number, what: string): void {
@@ -65,12 +68,12 @@ describe('npm run check / generate', () => {
   it('passes on the committed project', async () => {
     const result = await run('check');
     expectCode(result, 0, 'check');
-    expect(result.output).toContain('generated/ up to date');
+    expect(result.output).toContain('check: spec, format, types, lint, docs: OK');
   });
 
   it('fails while generated/ is stale, and generate brings it back in sync', async () => {
     await editSpec(addProbeParameter);
-    const stale = await run('check');
+    const stale = await checkOnly('spec');
     expectCode(stale, 1, 'check after a spec edit');
     expect(stale.output).toMatch(/generated\/schema\.d\.ts is stale/);
 
@@ -82,9 +85,8 @@ describe('npm run check / generate', () => {
       new RegExp(`${PROBE}\\?: components\\['schemas'\\]\\['ActorJobStatus'\\]`),
     );
 
-    const fresh = await run('check');
+    const fresh = await checkOnly('spec');
     expectCode(fresh, 0, 'check after generate');
-    expect(fresh.output).toContain('generated/ up to date');
   });
 
   it('is deterministic: a second generate changes nothing', async () => {
@@ -115,7 +117,7 @@ describe('npm run check / generate', () => {
     expect(generated.output).not.toMatch(/ignore-file|ignore file/);
     expect(await readSchema()).toBe(before);
 
-    const checked = await run('check');
+    const checked = await checkOnly('spec');
     expectCode(checked, 1, 'check of an invalid spec');
     expect(checked.output).toMatch(/spec lint failed/);
     expect(checked.output).not.toMatch(/ignore-file|ignore file/);
@@ -132,7 +134,7 @@ describe('npm run check / generate', () => {
     expectCode(generated, 1, 'generate of a spec that is not YAML');
     expect(generated.output).toMatch(/^spec\/openapi\.yaml:\d+:\d+: YAML syntax error: \S/m);
     expect(generated.output).not.toMatch(/Failed to parse API description/);
-    const checked = await run('check');
+    const checked = await checkOnly('spec');
     expectCode(checked, 1, 'check of a spec that is not YAML');
     expect(checked.output).toMatch(/spec\/openapi\.yaml:\d+:\d+: YAML syntax error/);
   });
@@ -140,7 +142,7 @@ describe('npm run check / generate', () => {
   it('treats a lint warning as a failure', async () => {
     // An operation without a summary is only a warning in some rule sets; here it must fail.
     await editSpec((spec) => spec.replace('      summary: Abort build\n', ''));
-    const checked = await run('check');
+    const checked = await checkOnly('spec');
     expectCode(checked, 1, 'check of a spec without a summary');
     expect(checked.output).toMatch(/operation-summary/);
   });
@@ -149,14 +151,14 @@ describe('npm run check / generate', () => {
     await editFile('redocly.yaml', (config) =>
       config.replace('  operation-summary: error', '  operation-sumary: error'),
     );
-    const checked = await run('check');
+    const checked = await checkOnly('spec');
     expectCode(checked, 1, 'check with a misspelled rule in redocly.yaml');
     expect(checked.output).toMatch(/operation-sumary/);
   });
 
   it('fails on a file Prettier would format differently, naming it', async () => {
     await writeFile(path.join(work, 'src', 'messy.ts'), 'export const answer   =   {a:1};\n');
-    const checked = await run('check');
+    const checked = await checkOnly('format');
     expectCode(checked, 1, 'check with an unformatted file');
     expect(checked.output).toMatch(
       /not formatted: src\/messy\.ts; run `npx prettier --write src\/messy\.ts`/,
@@ -168,9 +170,28 @@ describe('npm run check / generate', () => {
       path.join(work, 'src', 'wrong.ts'),
       "import type { components } from '../generated/schema.js';\nexport const status: components['schemas']['ActorJobStatus'] = 'FINISHED';\n",
     );
-    const checked = await run('check');
+    const checked = await checkOnly('types');
     expectCode(checked, 1, 'check with a type error');
     expect(checked.output).toMatch(/type check failed/);
     expect(checked.output).toMatch(/"FINISHED"/);
+  });
+
+  it('fails on an ESLint finding, with no warning allowed', async () => {
+    await writeFile(
+      path.join(work, 'src', 'floating.ts'),
+      'export function start(): void {\n  Promise.resolve(1);\n}\n',
+    );
+    const checked = await checkOnly('lint');
+    expectCode(checked, 1, 'check with a floating promise');
+    expect(checked.output).toMatch(/eslint failed/);
+    expect(checked.output).toMatch(/src\/floating\.ts[\s\S]*no-floating-promises/);
+  });
+
+  it('names an unknown part', async () => {
+    const checked = await checkOnly('spelling');
+    expectCode(checked, 2, 'check --only spelling');
+    expect(checked.output).toContain(
+      'check: no part spelling; the parts are spec, format, types, lint, docs',
+    );
   });
 });

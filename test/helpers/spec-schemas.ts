@@ -2,7 +2,7 @@
 // (JSON Schema 2020-12, the dialect of OpenAPI 3.1) compiles each response schema.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { bundleSpec } from '../scripts/lib/redocly.js';
+import { bundleSpec } from '../../scripts/lib/redocly.js';
 
 // ajv-formats is CommonJS: NodeNext types its default import as the module object, while at run
 // time it is the plugin function itself (which also carries `.default`).

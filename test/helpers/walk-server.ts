@@ -1,8 +1,9 @@
 // An in-memory list of builds served over the loopback server: pages cut from the list as it is
 // when each request arrives, so tests can start or delete builds between requests.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { BuildShort } from '../src/index.js';
-import { sendJson, startLoopback } from './helpers/loopback.js';
+import { shortBuildAt } from '../../fake-api/server.js';
+import type { BuildShort } from '../../src/index.js';
+import { sendJson, startLoopback } from './loopback.js';
 
 export interface SeenRequest {
   offset: number;
@@ -10,16 +11,12 @@ export interface SeenRequest {
   desc: boolean;
 }
 
+/** The fake API's listed build at `number`, named `build000123` so tests can read the order. */
 export function buildNumber(number: number): BuildShort {
   return {
+    ...shortBuildAt(number, 'actor', 'user'),
     id: `build${String(number).padStart(6, '0')}`,
-    actId: 'actor',
-    status: 'SUCCEEDED',
-    startedAt: new Date(Date.UTC(2026, 0, 1) + number * 1000).toISOString(),
-    finishedAt: new Date(Date.UTC(2026, 0, 1) + number * 1000 + 500).toISOString(),
-    usageTotalUsd: 0.01,
-    meta: { origin: 'API' },
-  } as BuildShort;
+  };
 }
 
 /** Builds oldest first; `beforeAnswer` may change them before each page is cut. */
