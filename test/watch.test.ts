@@ -16,17 +16,29 @@ const specFile = () => path.join(dir, 'spec', 'openapi.yaml');
 const schema = () => readFile(path.join(dir, 'generated', 'schema.d.ts'), 'utf8');
 const lines = () => output.split('\n').filter((line) => line.includes('changed → '));
 
-/** Resolves once the watch's output satisfies `done`; no clock: the test's own bound applies. */
+/**
+ * Resolves once the watch's output satisfies `done`; rejects when the watch exits first. No
+ * clock: the test's own bound applies.
+ */
 function printed(done: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const look = () => {
-      if (!done()) return;
+  return new Promise((resolve, reject) => {
+    const stop = () => {
       child.stdout!.off('data', look);
       child.stderr!.off('data', look);
+      child.off('exit', exited);
+    };
+    const look = () => {
+      if (!done()) return;
+      stop();
       resolve();
+    };
+    const exited = (code: number | null) => {
+      stop();
+      reject(new Error(`the watch exited with ${String(code)}:\n${output}`));
     };
     child.stdout!.on('data', look);
     child.stderr!.on('data', look);
+    child.once('exit', exited);
     look();
   });
 }
