@@ -36,15 +36,9 @@ export default defineConfig(
     },
   },
   {
-    // The two-id abortBuild is the only abort until its successor route lands; tests also
-    // exercise the deprecated form on purpose.
-    files: [
-      'test/**',
-      'src/builds.ts',
-      'scripts/demo.ts',
-      'examples/abort-running.ts',
-      'spec/samples/abort-build.ts',
-    ],
+    // The two-id abortBuild is deprecated but still served: its tests, its code sample and the
+    // facade that implements it use it on purpose.
+    files: ['test/**', 'src/builds.ts', 'spec/samples/abort-build-of-actor.ts'],
     rules: { '@typescript-eslint/no-deprecated': 'off' },
   },
   {

@@ -16,6 +16,6 @@ for await (const build of client.iterateBuilds(actorId, { desc: true, maxItems: 
 if (going.length === 0) console.log(`${actorId}: no running builds`);
 for (const buildId of going) {
   // abortBuild resolves to the build; a build that finished meanwhile comes back unchanged.
-  const build = await client.abortBuild(actorId, buildId);
+  const build = await client.abortBuild(buildId);
   console.log(`abort ${buildId}: now ${build.status}`);
 }

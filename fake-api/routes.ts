@@ -1,12 +1,14 @@
 // Which operation a request is, under either prefix: the canonical /v2/actors/ and the legacy
-// /v2/acts/ route to the same handlers, as on the live API.
+// /v2/acts/ route to the same handlers, as on the live API; /v2/actor-builds/ aborts by build id.
 import { FakeApiError, invalid } from './errors.js';
 
 /** The API's largest page; a missing limit means this many. */
 export const MAX_LIMIT = 1000;
 
 export type Route =
-  { operation: 'list'; actorId: string } | { operation: 'abort'; actorId: string; buildId: string };
+  | { operation: 'list'; actorId: string }
+  // The actor-builds route names no Actor.
+  | { operation: 'abort'; actorId?: string; buildId: string };
 
 /** The route of `pathname`; a 404 for anything else. */
 export function routeOf(pathname: string): Route {
@@ -19,6 +21,9 @@ export function routeOf(pathname: string): Route {
       .map((s) => decodeURIComponent(s));
   } catch {
     throw new FakeApiError(404);
+  }
+  if (segments.length === 4 && segments[0] === 'v2' && segments[1] === 'actor-builds') {
+    if (segments[3] === 'abort') return { operation: 'abort', buildId: segments[2]! };
   }
   const [v2, prefix, actorId, builds, buildId, abort] = segments;
   const known = v2 === 'v2' && (prefix === 'actors' || prefix === 'acts') && builds === 'builds';

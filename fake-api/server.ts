@@ -183,7 +183,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       const fast = fastList(route.actorId, lenientPageOf(url.searchParams));
       if (fast !== undefined) return fast;
     }
-    if (route.actorId !== store.actor.id && route.actorId !== store.actor.name)
+    const { actorId } = route;
+    if (actorId !== undefined && actorId !== store.actor.id && actorId !== store.actor.name)
       throw new FakeApiError(404);
     if (route.operation === 'list') {
       const page = pageOf(url.searchParams);

@@ -40,6 +40,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v2/actor-builds/{buildId}/abort': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description Build ID.
+         * @example 3KH8gEpp4d8uQSe8T
+         */
+        buildId: components['parameters']['buildId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Abort build
+     * @description Aborts an Actor build and returns an object that contains all the details
+     *     about the build.
+     *
+     *     Only builds that are starting or running are aborted. For builds that
+     *     have finished (`SUCCEEDED`, `FAILED`, `TIMED-OUT`, `ABORTED`) or are being
+     *     aborted (`ABORTING`) this call does nothing and returns the build as it
+     *     is.
+     */
+    post: operations['actorBuild_abort_post'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v2/actors/{actorId}/builds/{buildId}/abort': {
     parameters: {
       query?: never;
@@ -723,6 +755,30 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       405: components['responses']['MethodNotAllowed'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  actorBuild_abort_post: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description Build ID.
+         * @example 3KH8gEpp4d8uQSe8T
+         */
+        buildId: components['parameters']['buildId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['AbortedBuild'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      405: components['responses']['AbortMethodNotAllowed'];
       429: components['responses']['TooManyRequests'];
     };
   };

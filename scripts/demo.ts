@@ -83,13 +83,13 @@ try {
   // 2. Abort a running build: it moves to ABORTING, then ABORTED.
   console.log('');
   if (running) {
-    const aborted = await client.abortBuild(actorId, running.id);
+    const aborted = await client.abortBuild(running.id);
     console.log(`abort ${running.id}: ${running.status} -> ${aborted.status}`);
   }
 
   // 3. Aborting a finished build changes nothing.
   if (finished) {
-    const again = await client.abortBuild(actorId, finished.id);
+    const again = await client.abortBuild(finished.id);
     const unchanged = again.status === finished.status && again.finishedAt === finished.finishedAt;
     console.log(
       `abort ${finished.id}: ${finished.status} -> ${again.status} (${unchanged ? 'unchanged' : 'CHANGED'})`,

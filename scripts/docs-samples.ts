@@ -20,8 +20,8 @@ interface SampleEntry {
 }
 
 /**
- * Which samples an operation gets, by operationId: the canonical `/v2/actors/` operation first,
- * then the ids its legacy `/v2/acts/` alias has had. An entry applies to every id the spec has.
+ * Which samples an operation gets, by operationId: the canonical operation first, then the ids
+ * its legacy `/v2/acts/` alias has had. An entry applies to every id the spec has.
  * `query` is what the curl sample sends; the TypeScript files make the same call. Samples with
  * the same label are one language in Redoc's switcher, so a reader's choice holds on every page.
  */
@@ -35,9 +35,14 @@ export const SAMPLES: SampleEntry[] = [
     ],
   },
   {
-    operationIds: ['actors_build_abort_post', 'acts_build_abort_post', 'act_build_abort_post'],
+    operationIds: ['actorBuild_abort_post'],
     query: {},
     files: [{ file: 'abort-build.ts', label: 'TypeScript' }],
+  },
+  {
+    operationIds: ['actors_build_abort_post', 'acts_build_abort_post', 'act_build_abort_post'],
+    query: {},
+    files: [{ file: 'abort-build-of-actor.ts', label: 'TypeScript' }],
   },
 ];
 

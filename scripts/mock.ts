@@ -26,8 +26,10 @@ const actor = server.actor.name;
 console.log(`Fake Apify builds API on ${server.url} (any Bearer token or none; Ctrl+C to stop)`);
 console.log(`  GET  ${server.url}/v2/actors/${actor}/builds?offset=0&limit=10&desc=true`);
 const running = server.builds().find((b) => b.status === 'RUNNING');
-if (running) console.log(`  POST ${server.url}/v2/actors/${actor}/builds/${running.id}/abort`);
-console.log('  (the legacy /v2/acts/ routes answer too)');
+if (running) console.log(`  POST ${server.url}/v2/actor-builds/${running.id}/abort`);
+console.log(
+  '  (the Actor route POST /v2/actors/{actorId}/builds/{buildId}/abort and the legacy /v2/acts/ routes answer too)',
+);
 const stop = () => void server.close().then(() => process.exit(0));
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

@@ -1,7 +1,7 @@
-// The build methods: validate input, call the two endpoints through openapi-fetch, unwrap `data`.
+// The build methods: validate input, call the endpoints through openapi-fetch, unwrap `data`.
 import type { Client } from 'openapi-fetch';
 import { pageProblem } from './page.js';
-import type { BuildsClient } from './public.js';
+import type { AbortBuildOptions, BuildsClient } from './public.js';
 import type { Redact } from './redact.js';
 import { unwrapData, type StreamResult } from './responses.js';
 import type { Exchange, Send } from './transport.js';
@@ -10,7 +10,9 @@ import { ABORT_OPTIONS, LIST_OPTIONS, checkId, checkOptions } from './validate.j
 import { walkBuildPages, walkBuilds, type WalkSource } from './walk.js';
 
 const LIST = '/v2/actors/{actorId}/builds';
-const ABORT = `${LIST}/{buildId}/abort`;
+const ABORT = '/v2/actor-builds/{buildId}/abort';
+/** The Actor's own abort route, deprecated by the API in favour of {@link ABORT}. */
+const ACTOR_ABORT = `${LIST}/{buildId}/abort`;
 
 type ListQuery = {
   offset?: number | undefined;
@@ -94,11 +96,27 @@ export function createBuildMethods(
       return walkBuilds(walkBuildPages(actorId, options, walks));
     },
 
-    async abortBuild(actorId, buildId, options) {
-      checkId('actorId', actorId, redact);
-      checkId('buildId', buildId, redact);
-      const { signal } = checkOptions('options', options, ABORT_OPTIONS);
-      return call<Build>('POST', ABORT, { path: { actorId, buildId } }, signal, buildProblem);
+    // A string second argument is a buildId: the deprecated two-id form. So is a third argument,
+    // whatever the second is, so that a missing buildId is reported rather than sent as the first.
+    async abortBuild(first: string, second?: unknown, ...rest: unknown[]) {
+      if (typeof second !== 'string' && !rest.length) {
+        checkId('buildId', first, redact);
+        const { signal } = checkOptions(
+          'options',
+          second as AbortBuildOptions | undefined,
+          ABORT_OPTIONS,
+        );
+        return call<Build>('POST', ABORT, { path: { buildId: first } }, signal, buildProblem);
+      }
+      checkId('actorId', first, redact);
+      checkId('buildId', second, redact);
+      const { signal } = checkOptions(
+        'options',
+        rest[0] as AbortBuildOptions | undefined,
+        ABORT_OPTIONS,
+      );
+      const path = { actorId: first, buildId: second };
+      return call<Build>('POST', ACTOR_ABORT, { path }, signal, buildProblem);
     },
   };
 }

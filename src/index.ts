@@ -1,6 +1,7 @@
 // The public surface, exactly: the factory, its interfaces, the errors and the API's types.
 export { createBuildsClient } from './client.js';
 export type {
+  AbortBuildOptions,
   BuildsClient,
   BuildsClientOptions,
   IterateBuildsOptions,

@@ -52,6 +52,12 @@ export interface IterateBuildsOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** Options of {@link BuildsClient.abortBuild}. */
+export interface AbortBuildOptions {
+  /** Aborting it rejects the call with `signal.reason`. */
+  signal?: AbortSignal | undefined;
+}
+
 /** A client of the Actor builds API, as {@link createBuildsClient} returns it. */
 export interface BuildsClient {
   /**
@@ -83,18 +89,21 @@ export interface BuildsClient {
     options?: IterateBuildsOptions,
   ): AsyncIterableIterator<BuildsPage>;
   /**
-   * Aborts a running build: `POST /v2/actors/{actorId}/builds/{buildId}/abort`. Resolves to the
-   * unwrapped Build. A build that is already finished is returned unchanged.
+   * Aborts a build: `POST /v2/actor-builds/{buildId}/abort`. Resolves to the unwrapped Build.
+   * Only a build that is starting or running is aborted (it comes back `ABORTING`); a build that
+   * has already finished, or is being aborted, is returned unchanged. Safe to retry.
    * @example
-   * const build = await client.abortBuild('janedoe~my-actor', 'HG7ML7M8z78YcAPEB');
+   * const build = await client.abortBuild('HG7ML7M8z78YcAPEB');
    * console.log(build.status); // ABORTING, or the final status of a finished build
-   * @deprecated The API moved this to `POST /v2/actor-builds/{buildId}/abort`.
    */
-  abortBuild(
-    actorId: string,
-    buildId: string,
-    options?: { signal?: AbortSignal | undefined },
-  ): Promise<Build>;
+  abortBuild(buildId: string, options?: AbortBuildOptions): Promise<Build>;
+  /**
+   * Aborts a build through its Actor: `POST /v2/actors/{actorId}/builds/{buildId}/abort`, with
+   * the same result as {@link BuildsClient.abortBuild | abortBuild(buildId)}.
+   * @deprecated Use `abortBuild(buildId)`: the API moved this to
+   * `POST /v2/actor-builds/{buildId}/abort`.
+   */
+  abortBuild(actorId: string, buildId: string, options?: AbortBuildOptions): Promise<Build>;
   /**
    * The underlying openapi-fetch client, typed by the generated `paths`, with the same auth,
    * timeout and retry behaviour. It returns `{ data, error, response }` and does not throw on

@@ -60,8 +60,11 @@ const badIdCalls: [string, Call][] = BAD_IDS.flatMap((id): [string, Call][] => {
     [`listBuilds actorId ${shown}`, (c) => c.listBuilds(bad)],
     [`iterateBuilds actorId ${shown}`, (c) => c.iterateBuilds(bad).next()],
     [`iterateBuildPages actorId ${shown}`, (c) => c.iterateBuildPages(bad).next()],
-    [`abortBuild actorId ${shown}`, (c) => c.abortBuild(bad, BUILD)],
-    [`abortBuild buildId ${shown}`, (c) => c.abortBuild(ACTOR, bad)],
+    [`abortBuild buildId ${shown}`, (c) => c.abortBuild(bad)],
+    [`abortBuild buildId ${shown}, options`, (c) => c.abortBuild(bad, {})],
+    [`abortBuild (deprecated) actorId ${shown}`, (c) => c.abortBuild(bad, BUILD)],
+    // A third argument selects the two-id form whatever the second is.
+    [`abortBuild (deprecated) buildId ${shown}`, (c) => c.abortBuild(ACTOR, bad, {})],
   ];
 });
 
@@ -325,6 +328,7 @@ describe('token', () => {
   /** One call of each kind, so every request path is covered. */
   async function callEach(client: BuildsClient): Promise<void> {
     await client.listBuilds(ACTOR, { limit: 2 });
+    await client.abortBuild(BUILD);
     await client.abortBuild(ACTOR, BUILD);
     for await (const _build of client.iterateBuilds(ACTOR)) break;
     await client.raw.GET('/v2/acts/{actorId}/builds', { params: { path: { actorId: ACTOR } } });
@@ -332,7 +336,7 @@ describe('token', () => {
 
   it('is sent only as Authorization: Bearer, never in a URL', async () => {
     await callEach(clientOf(server()));
-    expect(server().requests).toHaveLength(4);
+    expect(server().requests).toHaveLength(5);
     for (const request of server().requests) {
       expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
       expect(request.url).not.toContain(TOKEN);
@@ -357,7 +361,7 @@ describe('token', () => {
 
   it('is left out when there is none', async () => {
     await callEach(createBuildsClient({ baseUrl: server().url }));
-    expect(server().requests).toHaveLength(4);
+    expect(server().requests).toHaveLength(5);
     expect(server().requests.every((r) => r.headers.authorization === undefined)).toBe(true);
   });
 });

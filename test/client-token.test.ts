@@ -74,6 +74,10 @@ describe('an id that holds the token', () => {
     ],
     ['buildId with a "?"', (c: ReturnType<typeof clientOf>) => c.abortBuild(ACTOR, `?${TOKEN}`)],
     [
+      'one-argument buildId with a "?"',
+      (c: ReturnType<typeof clientOf>) => c.abortBuild(`?${TOKEN}`),
+    ],
+    [
       'walk actorId with a "#"',
       (c: ReturnType<typeof clientOf>) => c.iterateBuilds(`#${TOKEN}`).next(),
     ],

@@ -17,6 +17,7 @@ const ACTOR = 'janedoe~my-actor';
 const BUILD = '3KH8gEpp4d8uQSe8T';
 const LIST = '/v2/acts/{actorId}/builds';
 const ABORT = '/v2/acts/{actorId}/builds/{buildId}/abort';
+const BUILD_ABORT = '/v2/actor-builds/{buildId}/abort';
 
 let specs: SpecValidators;
 
@@ -211,6 +212,17 @@ describe('the client against Prism (spec/openapi.yaml)', () => {
     expect(exchanges[0]!.deprecation).not.toBeNull();
   });
 
+  it('abortBuild(buildId) sends a valid request to the live operation and parses the 200 example', async () => {
+    const exchanges: Exchange[] = [];
+    const build = await clientFor(exchanges).abortBuild(BUILD);
+    expect(build).toEqual((specs.example('post', BUILD_ABORT, 200) as { data: unknown }).data);
+    expectValidRequests(exchanges, 1);
+    expect(exchanges[0]).toMatchObject({ method: 'POST', status: 200 });
+    expect(new URL(exchanges[0]!.url).pathname).toBe(`/v2/actor-builds/${BUILD}/abort`);
+    // Not deprecated: Prism sends no Deprecation header.
+    expect(exchanges[0]!.deprecation).toBeNull();
+  });
+
   it('the raw client sends valid requests and parses the example', async () => {
     const exchanges: Exchange[] = [];
     const { data, response } = await clientFor(exchanges).raw.GET(LIST, {
@@ -221,14 +233,19 @@ describe('the client against Prism (spec/openapi.yaml)', () => {
     expectValidRequests(exchanges, 1);
   });
 
-  const errorCases = (['get', 'post'] as const).flatMap((method) => {
-    const template = method === 'get' ? LIST : ABORT;
+  const errorCases = (
+    [
+      ['get', LIST],
+      ['post', ABORT],
+      ['post', BUILD_ABORT],
+    ] as const
+  ).map(([method, template]) => {
     const statuses = () =>
       specs
         .statuses(method, template)
         .map(Number)
         .filter((s) => s >= 400);
-    return [{ method, template, statuses }];
+    return { method, template, statuses };
   });
 
   for (const { method, template, statuses } of errorCases) {
@@ -241,7 +258,9 @@ describe('the client against Prism (spec/openapi.yaml)', () => {
         const call =
           method === 'get'
             ? client.listBuilds(ACTOR, { limit: 10 })
-            : client.abortBuild(ACTOR, BUILD);
+            : template === ABORT
+              ? client.abortBuild(ACTOR, BUILD)
+              : client.abortBuild(BUILD);
         const error = await call.then(
           () => undefined,
           (e: unknown) => e,
@@ -340,6 +359,20 @@ describe('the examples of spec/openapi.yaml', () => {
       expect(specs.operation(method, legacy)?.deprecated).toBe(true);
       expect(shared(method, legacy)).toEqual(shared(method, legacy.replace('/acts/', '/actors/')));
     }
+    // The live abort route shares the two-id route's responses and its buildId parameter;
+    // only the latter is deprecated.
+    expect(specs.operation('post', BUILD_ABORT)?.deprecated).toBeUndefined();
+    const { pathParameters, ...live } = shared('post', BUILD_ABORT);
+    const { pathParameters: actorRoute, ...twoIds } = shared(
+      'post',
+      ABORT.replace('/acts/', '/actors/'),
+    );
+    expect(live).toEqual(twoIds);
+    expect(pathParameters).toEqual([{ $ref: '#/components/parameters/buildId' }]);
+    expect(actorRoute).toEqual([
+      { $ref: '#/components/parameters/actorId' },
+      { $ref: '#/components/parameters/buildId' },
+    ]);
     // The comparison sees a dropped response (so the check above can fail).
     const list = specs.operation('get', LIST)!;
     delete (list.responses as Record<string, unknown>)['429'];
@@ -435,6 +468,26 @@ describe('the fake API against spec/openapi.yaml', () => {
       );
     }
     expectMatchesSpec('get', LIST, await exchange(server, `/v2/acts/${ACTOR}/builds`));
+  });
+
+  it('the live abort route answers as the spec says: the build, 404 and 405', async () => {
+    for (const build of server.builds()) {
+      const response = await exchange(server, `/v2/actor-builds/${build.id}/abort`, {
+        method: 'POST',
+      });
+      expect(response.status).toBe(200);
+      expectMatchesSpec('post', BUILD_ABORT, response);
+      expect((response.body as { data: { id: string } }).data.id).toBe(build.id);
+    }
+    for (const [status, init] of [
+      [404, { method: 'POST' }],
+      [405, { method: 'GET' }],
+    ] as const) {
+      const response = await exchange(server, '/v2/actor-builds/unknown/abort', init);
+      expect(response.status).toBe(status);
+      expectMatchesSpec('post', BUILD_ABORT, response);
+      expect(response.body).toEqual(specs.example('post', BUILD_ABORT, status));
+    }
   });
 
   it('error responses match the spec: status declared, body and example message', async () => {

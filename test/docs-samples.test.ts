@@ -47,6 +47,11 @@ function specWith(prefix: string, listId: string, abortId: string): Spec {
         parameters: [{ $ref: '#/components/parameters/actorId' }, buildId],
         post: { operationId: abortId },
       },
+      // The live abort route has one name under any prefix of the Actor's routes.
+      '/v2/actor-builds/{buildId}/abort': {
+        parameters: [buildId],
+        post: { operationId: 'actorBuild_abort_post' },
+      },
     },
   });
 }
@@ -80,7 +85,16 @@ describe('injectSamples', () => {
       `curl -X POST "https://api.example.test${prefix}/janedoe~my-actor/builds/B1/abort" \\\n` +
         '  -H "Authorization: Bearer $APIFY_TOKEN"',
     );
-    expect(abort[1]?.source).toBe(sources.get('abort-build.ts'));
+    expect(abort[1]?.source).toBe(sources.get('abort-build-of-actor.ts'));
+
+    const live = codeSamples(spec, '/v2/actor-builds/{buildId}/abort', 'post');
+    expect(live.map((s) => s.label)).toEqual(['curl', 'TypeScript']);
+    expect(live[0]?.source).toBe(
+      'curl -X POST "https://api.example.test/v2/actor-builds/B1/abort" \\\n' +
+        '  -H "Authorization: Bearer $APIFY_TOKEN"',
+    );
+    expect(live[1]?.source).toBe(sources.get('abort-build.ts'));
+    expect(live[1]?.source).toContain(".abortBuild('3KH8gEpp4d8uQSe8T')");
   });
 
   it('samples every operation of a spec with both the canonical routes and their aliases', () => {
@@ -97,11 +111,11 @@ describe('injectSamples', () => {
 
   it('fails loudly on an operation that has no sample', () => {
     const spec = specWith('/v2/actors', 'actors_builds_get', 'actors_build_abort_post');
-    spec.paths['/v2/actor-builds/{buildId}/abort'] = {
-      post: { operationId: 'actor_build_abort_post' },
+    spec.paths['/v2/actor-builds/{buildId}'] = {
+      get: { operationId: 'actorBuild_get' },
     };
     expect(() => samples.injectSamples(spec, sources)).toThrow(
-      'no code sample for actor_build_abort_post (POST /v2/actor-builds/{buildId}/abort): add its operationId to SAMPLES in scripts/docs-samples.ts',
+      'no code sample for actorBuild_get (GET /v2/actor-builds/{buildId}): add its operationId to SAMPLES in scripts/docs-samples.ts',
     );
   });
 
@@ -138,6 +152,7 @@ describe('injectSamples', () => {
 describe('the TypeScript samples', () => {
   it('use only the public API names, and never put a token in the code', () => {
     expect([...sources.keys()].sort()).toEqual([
+      'abort-build-of-actor.ts',
       'abort-build.ts',
       'iterate-builds.ts',
       'list-builds.ts',

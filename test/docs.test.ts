@@ -55,9 +55,10 @@ const operations: Operation[] = Object.entries(spec.paths).flatMap(([route, item
       tag: op.tags[0] ?? '',
     })),
 );
-const canonical = operations.filter((op) => op.path.startsWith('/v2/actors/'));
+const canonical = operations.filter((op) => !op.path.startsWith('/v2/acts/'));
 const listOperation = canonical.find((op) => op.method === 'GET');
-const abortOperation = canonical.find((op) => op.method === 'POST');
+const abortOperation = canonical.find((op) => op.path.startsWith('/v2/actor-builds/'));
+const actorAbortOperation = canonical.find((op) => op.method === 'POST' && op !== abortOperation);
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9_]+/g, '-');
 const anchor = (op: Operation) => `${slug(op.tag)}/${op.id.toLowerCase()}`;
 
@@ -120,9 +121,13 @@ async function sample(operation: Locator, label: string): Promise<string> {
 }
 
 describe('the spec the site is checked against', () => {
-  it('has a canonical list and abort operation', () => {
-    expect(listOperation?.path).toBe('/v2/actors/{actorId}/builds');
-    expect(abortOperation?.path).toBe('/v2/actors/{actorId}/builds/{buildId}/abort');
+  it('has a canonical list operation and two abort operations, the live one first', () => {
+    expect(canonical.map((op) => `${op.method} ${op.path}`)).toEqual([
+      'GET /v2/actors/{actorId}/builds',
+      'POST /v2/actor-builds/{buildId}/abort',
+      'POST /v2/actors/{actorId}/builds/{buildId}/abort',
+    ]);
+    expect(actorAbortOperation?.deprecated).toBe(true);
   });
 });
 
@@ -235,17 +240,27 @@ describe('HTTP API reference', () => {
     },
   );
 
-  it('marks the abort operation deprecated and the list operation not', async () => {
-    for (const op of [listOperation!, abortOperation!]) {
+  it('marks the abort of the Actor route deprecated, the live abort and the list not', async () => {
+    for (const op of [listOperation!, abortOperation!, actorAbortOperation!]) {
       await page.goto(`${url('api/index.html')}#/${anchor(op)}`);
       const section = page.locator(`[id="${anchor(op)}"]`);
       await section.waitFor();
       const badges = section.locator('h2 [data-component-name="Tag/Tag"]');
       const labels = (await badges.allInnerTexts()).map((t) => t.trim().toLowerCase());
-      expect(labels.includes('deprecated')).toBe(op === abortOperation);
-      if (op === abortOperation)
+      expect(labels.includes('deprecated')).toBe(op === actorAbortOperation);
+      if (op === actorAbortOperation)
         expect(await section.innerText()).toContain('POST /v2/actor-builds/{buildId}/abort');
     }
+  });
+
+  it('shows the live abort operation before the deprecated one', async () => {
+    await page.goto(url('api/index.html'));
+    const canonicalTag = page.locator(`[id="${slug(listOperation!.tag)}"]`);
+    await canonicalTag.waitFor();
+    const text = await canonicalTag.innerText();
+    const line = (op: Operation) => text.indexOf(`${op.method} ${op.path}: ${op.summary}`);
+    expect(line(abortOperation!)).toBeGreaterThanOrEqual(0);
+    expect(line(abortOperation!)).toBeLessThan(line(actorAbortOperation!));
   });
 });
 

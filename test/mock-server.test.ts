@@ -292,6 +292,33 @@ describe('routes and fields of the live API', () => {
     expect(again.body.data.status).toBe('ABORTED');
   });
 
+  it('aborts by build id alone on /v2/actor-builds/, as the Actor route does', async () => {
+    const s = await start({
+      builds: [{ status: 'SUCCEEDED' }, { status: 'RUNNING', runTicks: 100 }],
+    });
+    const [finished, running] = s.builds();
+    const byBuild = (id: string, init: RequestInit = { method: 'POST' }) =>
+      call(s, `/v2/actor-builds/${encodeURIComponent(id)}/abort`, init);
+    const first = await byBuild(running!.id);
+    expect(first.status).toBe(200);
+    expect(first.body.data).toMatchObject({
+      id: running!.id,
+      status: 'ABORTING',
+      finishedAt: null,
+    });
+    expect((await byBuild(running!.id)).body.data.status).toBe('ABORTED');
+    expect((await byBuild(finished!.id)).body.data).toEqual(finished);
+    // The same build through the Actor route.
+    expect((await abort(s, running!.id)).body.data).toEqual(s.builds()[1]);
+    const unknown = await byBuild('no-such-build');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.type).toBe('record-not-found');
+    const get = await byBuild(running!.id, { method: 'GET' });
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('OPTIONS, POST');
+    expect(s.requests).toBe(6);
+  });
+
   it('lists the fields the live API sends, and full builds on abort', async () => {
     const s = await start({ buildCount: 3 });
     const page = (await list(s)).body.data as Page;

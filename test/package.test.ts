@@ -80,7 +80,7 @@ export async function total(actorId: string): Promise<number> {
 
 export async function stop(actorId: string, buildId: string): Promise<Build['status']> {
   try {
-    return (await client.abortBuild(actorId, buildId)).status;
+    return (await client.abortBuild(buildId)).status;
   } catch (error) {
     if (error instanceof ApifyApiError) return error.status === 404 ? 'ABORTED' : 'FAILED';
     throw error;
