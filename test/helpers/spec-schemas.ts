@@ -2,6 +2,7 @@
 // (JSON Schema 2020-12, the dialect of OpenAPI 3.1) compiles each response schema.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { asDocument, resolveRef } from '../../scripts/lib/openapi.js';
 import { bundleSpec } from '../../scripts/lib/redocly.js';
 
 // ajv-formats is CommonJS: NodeNext types its default import as the module object, while at run
@@ -76,12 +77,10 @@ export async function loadSpecValidators(): Promise<SpecValidators> {
     return operation.responses;
   };
   const media = (method: string, pathTemplate: string, status: number): JsonObject => {
-    let response = responses(method, pathTemplate)[String(status)];
-    if (isObject(response) && typeof response.$ref === 'string') {
-      response = (components.responses as JsonObject)[
-        response.$ref.replace('#/components/responses/', '')
-      ];
-    }
+    const declared = responses(method, pathTemplate)[String(status)];
+    const response = isObject(declared)
+      ? resolveRef<JsonObject>(asDocument(spec), declared).node
+      : undefined;
     const content =
       isObject(response) && isObject(response.content)
         ? response.content['application/json']
