@@ -9,6 +9,7 @@ const INTEGRATION = [
   'test/demo.test.ts',
   'test/docs-check.test.ts',
   'test/docs.test.ts',
+  'test/ecosystem.test.ts',
   'test/examples.test.ts',
   'test/mock-cli.test.ts',
   'test/package.test.ts',

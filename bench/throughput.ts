@@ -5,6 +5,9 @@ import { TOKEN, createBuildsClient, median, ms, ratio, requestCount, type Row } 
 
 const TOTAL = 20_000;
 const PAGES = 20;
+// The walks' seams overlap by one build: 1000, then 999 new builds per request.
+const WALK_PAGES = 21;
+const WALKS = new Set(['iterateBuilds', 'iterateBuildPages, a for-of over each page']);
 
 function contenders(base: string): Record<string, () => Promise<number>> {
   const ours = createBuildsClient({ baseUrl: base, token: TOKEN });
@@ -69,9 +72,10 @@ export async function throughput(base: string, { warmup = 5, rounds = 40 } = {})
       const seen = await walk();
       const elapsed = performance.now() - start;
       const requests = await requestCount(base);
-      if (seen !== TOTAL || requests !== PAGES) {
+      const pages = WALKS.has(name) ? WALK_PAGES : PAGES;
+      if (seen !== TOTAL || requests !== pages) {
         throw new Error(
-          `${name}: saw ${seen} builds in ${requests} requests, expected ${TOTAL} in ${PAGES}`,
+          `${name}: saw ${seen} builds in ${requests} requests, expected ${TOTAL} in ${pages}`,
         );
       }
       if (round >= warmup) timesOf(name).push(elapsed);
@@ -94,7 +98,7 @@ export async function throughput(base: string, { warmup = 5, rounds = 40 } = {})
     const [goal, met] = goals[name] ?? ['', () => true];
     const share = ratioTo(name, FLOOR);
     return {
-      measure: `Walk 20,000 builds (${PAGES} requests, median of ${rounds}): ${name}`,
+      measure: `Walk 20,000 builds (${WALKS.has(name) ? WALK_PAGES : PAGES} requests, median of ${rounds}): ${name}`,
       result: ms(median(timesOf(name))),
       ratio: `${ratio(share)} fetch`,
       goal,

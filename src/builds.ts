@@ -7,7 +7,7 @@ import { unwrapData, type StreamResult } from './responses.js';
 import type { Exchange, Send } from './transport.js';
 import type { Build, BuildsPage, paths } from './types.js';
 import { ABORT_OPTIONS, LIST_OPTIONS, checkId, checkOptions } from './validate.js';
-import { walkBuildPages, walkBuilds, type WalkSource } from './walk.js';
+import { walkBuildPages, walkBuilds, type Answer, type WalkSource } from './walk.js';
 
 const LIST = '/v2/actors/{actorId}/builds';
 const ABORT = '/v2/actor-builds/{buildId}/abort';
@@ -39,7 +39,6 @@ export function createBuildMethods(
     redact(
       prefix + route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(path[name]!)),
     );
-  const listPath = (actorId: string): string => pathOf(LIST, { actorId });
   // Both routes through one typed-loosely door; the route constants above are in `paths`.
   const request = raw.request as unknown as (
     method: string,
@@ -47,7 +46,10 @@ export function createBuildMethods(
     init: object,
   ) => Promise<StreamResult>;
 
-  /** One call through openapi-fetch (and its middleware), its `data` checked by `problemOf`. */
+  /**
+   * One call through openapi-fetch (and its middleware), its `data` checked by `problemOf`; with
+   * the response it came in, so a walk can name that response in an error about the data.
+   */
   async function call<T>(
     method: string,
     route: string,
@@ -55,7 +57,7 @@ export function createBuildMethods(
     params: { path: Record<string, string>; query?: ListQuery },
     signal: AbortSignal | undefined,
     problemOf: (data: Record<string, unknown>) => string | undefined,
-  ): Promise<T> {
+  ): Promise<Answer<T>> {
     // Filled in by the transport with what was sent, after any middleware.
     const exchange = { method, attempts: 1, signal } as Exchange;
     // 'stream': openapi-fetch leaves a 2xx body unread; unwrapData decodes it once.
@@ -65,27 +67,30 @@ export function createBuildMethods(
       fetch: (sent: Request) => send(sent, exchange),
     });
     exchange.path ??= pathOf(route, params.path);
-    return unwrapData(result, exchange, redact, problemOf);
+    const data = await unwrapData<T>(result, exchange, redact, problemOf);
+    // Status and headers only: the response keeps the bytes of its body alive.
+    const { status, headers } = result.response;
+    return { data, exchange, status, headers };
   }
 
   const getPage = (
     actorId: string,
     query: ListQuery,
     signal: AbortSignal | undefined,
-  ): Promise<BuildsPage> =>
+  ): Promise<Answer<BuildsPage>> =>
     call('GET', LIST, { path: { actorId }, query }, signal, (data) =>
       // Without an offset the API starts at 0, and says so.
       pageProblem(data, query.offset ?? 0),
     );
 
-  const walks: WalkSource = { getPage, listPath, redact };
+  const walks: WalkSource = { getPage, redact };
 
   return {
     async listBuilds(actorId, options) {
       checkId('actorId', actorId, redact);
       // The rest are the query: checkOptions let through only offset, limit and desc.
       const { signal, ...query } = checkOptions('options', options, LIST_OPTIONS);
-      return getPage(actorId, query, signal);
+      return (await getPage(actorId, query, signal)).data;
     },
 
     iterateBuildPages(actorId, options) {
@@ -106,7 +111,9 @@ export function createBuildMethods(
           second as AbortBuildOptions | undefined,
           ABORT_OPTIONS,
         );
-        return call<Build>('POST', ABORT, { path: { buildId: first } }, signal, buildProblem);
+        return (
+          await call<Build>('POST', ABORT, { path: { buildId: first } }, signal, buildProblem)
+        ).data;
       }
       checkId('actorId', first, redact);
       checkId('buildId', second, redact);
@@ -116,7 +123,7 @@ export function createBuildMethods(
         ABORT_OPTIONS,
       );
       const path = { actorId: first, buildId: second };
-      return call<Build>('POST', ACTOR_ABORT, { path }, signal, buildProblem);
+      return (await call<Build>('POST', ACTOR_ABORT, { path }, signal, buildProblem)).data;
     },
   };
 }

@@ -1,8 +1,19 @@
-// The page walk's planner, without I/O: given the answer to the last request, it decides what to
-// hand out and what to ask next. Pure (state in, state out), so property tests can drive it.
+// The page walk's planner, without I/O: given the answer to the last request, it says which builds
+// to hand out and what to ask next. Pure (walk in, outcome out), so property tests can drive it.
+//
+// The list is ordered by startedAt. The walk's *place* is where the builds it has passed end:
+// those that started before the last build handed out (after it, newest first), and those that
+// started at the same instant and were handed out. Builds that share a startedAt are told apart by
+// id; this assumes only that the server lists them in the same order in every answer, whatever
+// that order is. Every request after the first starts at the last build handed out, so its answer
+// shows the place, or shows that the place lies before or after the page: then the walk gallops
+// from the old place and halves the gap until an answer shows it.
 
 /** The most a request may ask for: the API caps `limit` at 1000. */
 export const MAX_LIMIT = 1000;
+
+/** Answers in a row that may hand out nothing (while the walk looks for its place). */
+const MAX_STALLS = 64;
 
 export interface PageRequest {
   offset: number;
@@ -17,8 +28,10 @@ export interface Page<T> {
   items: T[];
 }
 
-export interface Identified {
+/** What the planner reads of a build. */
+export interface Listed {
   id: string;
+  startedAt?: unknown;
 }
 
 export interface WalkOptions {
@@ -28,228 +41,253 @@ export interface WalkOptions {
   desc: boolean;
   /** Stop after this many items (`Number.MAX_SAFE_INTEGER` for all). */
   maxItems: number;
-  /** The largest `limit` the server accepts; default {@link MAX_LIMIT}. */
+  /** The largest `limit` the server accepts (at least 2); default {@link MAX_LIMIT}. */
   maxLimit?: number;
 }
 
-export interface WalkState<T extends Identified> {
-  readonly options: WalkOptions;
-  /** The next request, or `undefined` when the walk is done. */
-  readonly next: PageRequest | undefined;
-  /** Items handed out so far. */
-  readonly taken: number;
-  /** `total` of the last answer. */
-  readonly total: number | undefined;
-  /** The last page handed out: the walk goes on after the newest of its builds still listed. */
-  readonly last: readonly T[];
-  /**
-   * Where that build can be now, counted as in `total`: from `lo` to `hi` (one place when
-   * known; -1 when every build before the next one is gone).
-   */
+/** The last build handed out: its startedAt (in walk order) and the ids handed out with it. */
+interface Mark {
+  readonly key: number;
+  readonly ties: ReadonlySet<string>;
+}
+
+/** The walk looks for its place between `lo` and `hi` (as last seen). */
+export interface Finding {
+  readonly kind: 'finding';
   readonly lo: number;
   readonly hi: number;
-  /** Builds known to come after it, from position `at`, fetched before the seam that joins them. */
-  readonly held: { items: T[]; at: number; full: boolean } | undefined;
+  /** How far the next probe goes from the bound it leaves; 0 once the place is between two. */
+  readonly step: number;
+  /** Whether it gallops towards the start of the list. */
+  readonly back: boolean;
+}
+
+export type Place =
+  /** Nothing handed out yet: the first answer is handed out as it is. */
+  | { readonly kind: 'starting' }
+  /** The last build handed out was at `at`: the next answer should begin with it. */
+  | { readonly kind: 'going-on'; readonly at: number }
+  | Finding;
+
+export interface Walk {
+  readonly options: Required<WalkOptions>;
+  readonly place: Place;
+  /** The request whose answer comes next. */
+  readonly asked: PageRequest;
+  /** Builds handed out so far. */
+  readonly taken: number;
+  /** `total` of the last answer (-1 before the first). */
+  readonly total: number;
+  readonly mark: Mark | undefined;
   /** Answers in a row that handed out nothing. */
   readonly stalls: number;
 }
 
-/** Answers in a row that may hand out nothing (while the walk looks for where it left off). */
-const MAX_STALLS = 16;
+export type Outcome<P> =
+  /** Hand out `page` (it may have no items), then send `request`. */
+  | { kind: 'ask'; page: P; request: PageRequest; walk: Walk }
+  /** Hand out `page`; the walk is over. */
+  | { kind: 'done'; page: P }
+  /** The answers make no sense as one list: the walk ends with an error. */
+  | { kind: 'broken'; reason: string };
 
-/** The server's pages make no sense as a list (e.g. it ignores `offset`). */
-const repeats = (offset: number): Error =>
-  new Error(`the page at offset ${offset} repeats builds (does the server ignore offset?)`);
-
-export function startWalk<T extends Identified = Identified>(options: WalkOptions): WalkState<T> {
-  const next =
-    options.maxItems > 0
-      ? { offset: options.offset, limit: Math.min(options.pageSize, options.maxItems) }
-      : undefined;
-  const at = options.offset - 1;
-  return {
-    options,
-    next,
+export function startWalk(
+  options: WalkOptions,
+): { kind: 'ask'; request: PageRequest; walk: Walk } | { kind: 'done' } {
+  if (options.maxItems <= 0) return { kind: 'done' };
+  const all = { maxLimit: MAX_LIMIT, ...options };
+  const limit = Math.min(options.pageSize, options.maxItems, all.maxLimit);
+  const request = { offset: options.offset, limit };
+  const walk: Walk = {
+    options: all,
+    place: { kind: 'starting' },
+    asked: request,
     taken: 0,
-    total: undefined,
-    last: [],
-    lo: at,
-    hi: at,
-    held: undefined,
+    total: -1,
+    mark: undefined,
     stalls: 0,
   };
+  return { kind: 'ask', request, walk };
 }
 
-/**
- * Index in `items` of the last one that `last` holds (-1 if none), and how many of `last` come
- * after it. The common case (nothing moved) costs one scan for the last id; a Map of all of
- * them is built only when something may have moved.
- */
-function boundary<T extends Identified>(
-  last: readonly T[],
-  items: readonly T[],
-  moved: boolean,
-): [index: number, rest: number] {
-  if (!last.length || !items.length) return [-1, 0];
-  const lastId = last[last.length - 1]!.id;
-  for (let i = items.length - 1; i >= 0; i--) if (items[i]!.id === lastId) return [i, 0];
-  if (!moved) return [-1, 0];
-  const positions = new Map(last.map((item, i) => [item.id, i]));
-  for (let i = items.length - 1; i >= 0; i--) {
-    const position = positions.get(items[i]!.id);
-    if (position !== undefined) return [i, last.length - 1 - position];
-  }
-  return [-1, 0];
-}
-
-/**
- * Takes the answer to `state.next` and returns the items to hand out (as a page) and the new state.
- *
- * The walk goes on after the newest build of the last page that is still listed (the anchor).
- * While `total` holds still, the next page starts right after it. When `total` moved, the anchor
- * moved by at most that much (new builds come at the newest end, so newest first they move it
- * by exactly that much): found by id in the answer, the builds after it are handed out; otherwise
- * the answer is held if it lies past the anchor, and the seam between them is asked for, or the
- * anchor is looked for where it can be.
- */
-export function advanceWalk<T extends Identified, P extends Page<T> = Page<T>>(
-  state: WalkState<T>,
-  page: P,
-): { state: WalkState<T>; page: P } {
-  const request = state.next;
-  if (!request) throw new Error('the walk is done');
-  const { desc, pageSize, maxItems } = state.options;
-  const maxLimit = state.options.maxLimit ?? MAX_LIMIT;
+/** Takes the answer to `walk.asked`: what to hand out of it, and what to ask next. */
+export function advanceWalk<P extends Page<Listed>>(walk: Walk, page: P): Outcome<P> {
+  const { offset } = walk.asked;
   const { items, total } = page;
-  const { offset } = request;
-  const received = items.length;
-  const full = received >= Math.min(request.limit, page.limit > 0 ? page.limit : request.limit);
-  const delta = total - (state.total ?? total);
-  let { lo, hi } = state;
-  // New builds move the anchor only newest first; deleted ones may move it back.
-  if (desc && delta > 0) [lo, hi] = [lo + delta, hi + delta];
-  if (delta < 0) lo = Math.max(-1, lo + delta);
-  hi = Math.min(hi, total - 1);
-  // Held builds stay where they were only while `total` does; after that they can only be joined.
-  const kept = state.held;
-  let held = delta === 0 ? kept : undefined;
-  const [index, rest] = boundary(state.last, items, delta !== 0 || lo !== hi || !!kept);
-
-  /**
-   * `run` (builds in a row from `at`) and the held builds after it, where they meet: overlapping
-   * (the same builds twice), or side by side if nothing can have moved the held ones since.
-   */
-  const join = (run: T[], at: number, whole: boolean): NonNullable<WalkState<T>['held']> => {
-    if (kept) {
-      const lastId = run[run.length - 1]?.id;
-      const overlap = kept.items.findIndex((item) => item.id === lastId);
-      if (overlap >= 0 || (at + run.length === kept.at && (!delta || (!desc && delta > 0)))) {
-        // Held short, but builds came or went since: `total` tells whether more follow.
-        return { items: run.concat(kept.items.slice(overlap + 1)), at, full: kept.full || !!delta };
-      }
-    }
-    return { items: run, at, full: whole };
-  };
-
-  /** The request that finds the anchor in [lo, hi], or reaches the held builds, or goes on. */
-  function plan(lo: number, hi: number, held: WalkState<T>['held'], taken: number): PageRequest {
-    const want = Math.min(pageSize, maxItems - taken);
-    if (held) {
-      const from = Math.max(0, lo, held.at - maxLimit);
-      return { offset: from, limit: held.at - from };
-    }
-    // Known (builds started newest first move it by exactly as many): right after it.
-    if (lo === hi) return { offset: hi + 1, limit: want };
-    const from = Math.max(0, lo);
-    return { offset: from, limit: Math.min(maxLimit, hi + 1 - from + want) };
+  const before = countBefore(items, walk.mark, walk.options.desc);
+  if (typeof before === 'string') return broken(offset, before);
+  if (items.length > 0 && offset + items.length > total) {
+    return broken(
+      offset,
+      `has ${items.length} builds, past total ${total} (does the server ignore offset?)`,
+    );
   }
-
-  /**
-   * Hands out `fresh` (the items just before `end`, or up to `slack` fewer places before it) and
-   * plans the request after them.
-   */
-  const handOut = (fresh: T[], run: readonly T[], end: number, whole: boolean, slack = 0) => {
-    const room = maxItems - state.taken;
-    const out = fresh.length > room ? fresh.slice(0, room) : fresh;
-    const taken = state.taken + out.length;
-    const done = taken >= maxItems || !run.length || !whole || end - slack >= total;
-    let stalls = 0;
-    if (!out.length && !done) {
-      // Nothing new where the anchor was known and nothing moved: the server repeats itself.
-      const repeated = !delta && state.lo === state.hi && offset === state.hi + 1;
-      if (repeated || state.stalls >= MAX_STALLS) throw repeats(offset);
-      stalls = state.stalls + 1;
-    }
-    const start = end - fresh.length;
-    const from = Math.max(-1, end - 1 - slack);
-    return {
-      page:
-        out === items && start === page.offset
-          ? page
-          : { ...page, offset: start, count: out.length, items: out },
-      state: {
-        options: state.options,
-        next: done ? undefined : plan(from, end - 1, undefined, taken),
-        taken,
-        total,
-        last: fresh.length ? run : state.last,
-        lo: from,
-        hi: end - 1,
-        held: undefined,
-        stalls,
-      },
-    };
-  };
-
-  // The first page: nothing to align on.
-  if (!state.last.length) return handOut(items, items, offset + received, full);
-
-  if (index >= 0) {
-    const at = offset + index;
-    // Oldest first, builds never move towards the end: a server that says so ignores offset.
-    if (!desc && at > hi) throw repeats(offset);
-    if (index < received - 1 || !rest || !full) {
-      const fresh = items.slice(index + 1);
-      const run = join(fresh, offset + index + 1, full);
-      const end = run.at + run.items.length;
-      if (run.items === fresh) return handOut(fresh, items, end, run.full);
-      // Held builds deleted since shorten the run: where it ends is known only that closely.
-      return handOut(run.items, run.items, end, run.full, Math.max(0, -delta));
-    }
-    // The answer ends amid the last page: the anchor is further on.
-    held = undefined;
-    const [from, to] = [Math.max(lo, at), Math.min(hi, at + rest)];
-    [lo, hi] = from <= to ? [from, to] : [at, Math.min(at + rest, total - 1)];
-  } else {
-    // Not in this answer: the anchor is not where it was asked for.
-    const top = full ? offset + received : Infinity;
-    if (offset <= lo && top > lo) lo = top;
-    else if (offset > lo && top > hi) hi = Math.min(hi, offset - 1);
-    if (lo > hi) {
-      // Not where the change of `total` lets it be: builds came and went at once. The order
-      // still bounds it: newest first, nothing moves it back further than `total` fell;
-      // oldest first, nothing moves it on.
-      [lo, hi] = desc
-        ? [Math.max(-1, state.lo + delta, offset <= state.lo + delta ? top : -1), total - 1]
-        : [-1, Math.min(state.hi, offset - 1, total - 1)];
-      if (lo > hi) throw repeats(offset);
-    }
-    if (offset > hi && received) {
-      // Past the anchor: builds to hand out once the seam before them is known.
-      held = delta ? { items, at: offset, full } : join(items, offset, full);
-    }
-    if (held && lo === hi && held.at === hi + 1) {
-      return handOut(held.items, held.items, held.at + held.items.length, held.full);
-    }
-    // Nothing after the anchor.
-    if (!received && lo === hi && offset === hi + 1) return handOut(items, items, offset, full);
+  if (walk.place.kind === 'starting' || showsPlace(walk, page, before)) {
+    return handOut(walk, page, before);
   }
+  if (walk.stalls >= MAX_STALLS) {
+    return broken(
+      offset,
+      `still does not show where the walk left off (does the server ignore offset?)`,
+    );
+  }
+  return find(walk, page, before);
+}
 
-  const stalls = state.stalls + 1;
-  if (stalls > MAX_STALLS) throw repeats(offset);
-  const next = plan(lo, hi, held, state.taken);
+const broken = (offset: number, problem: string): { kind: 'broken'; reason: string } => ({
+  kind: 'broken',
+  reason: `the page at offset ${offset} ${problem}`,
+});
+
+/** startedAt as a number that grows in walk order (NaN when there is none). */
+const keyOf = (item: Listed, desc: boolean): number =>
+  typeof item.startedAt === 'string' ? Date.parse(item.startedAt) * (desc ? -1 : 1) : NaN;
+
+/**
+ * How many of `items` the walk has passed (they begin the page), or what is wrong with the page:
+ * a build without a valid startedAt, or builds out of order. A build that shares the mark's
+ * startedAt but was not handed out is passed when one that was comes after it: the server lists
+ * such builds in one order, so it lies before the walk's start.
+ */
+function countBefore(items: readonly Listed[], mark: Mark | undefined, desc: boolean) {
+  let before = 0;
+  let previous = -Infinity;
+  for (let i = 0; i < items.length; i += 1) {
+    const key = keyOf(items[i]!, desc);
+    if (Number.isNaN(key)) return `has a build without a valid startedAt at items[${i}]`;
+    if (key < previous) return `is not in startedAt order at items[${i}]`;
+    previous = key;
+    if (mark && (key < mark.key || (key === mark.key && mark.ties.has(items[i]!.id)))) {
+      before = i + 1;
+    }
+  }
+  return before;
+}
+
+/** Whether the answer is as long as asked (or as the server allows). */
+const isFull = (walk: Walk, page: Page<Listed>): boolean =>
+  page.items.length >= Math.min(walk.asked.limit, page.limit > 0 ? page.limit : walk.asked.limit);
+
+/**
+ * Whether the answer shows the place: it begins with passed builds (or at the list's start),
+ * and builds not passed follow, or the list ends.
+ */
+function showsPlace(walk: Walk, page: Page<Listed>, before: number): boolean {
+  const n = page.items.length;
+  const start = before > 0 || walk.asked.offset === 0 || page.total === 0;
+  return start && (before < n || !isFull(walk, page) || walk.asked.offset + n >= page.total);
+}
+
+/** Hands out up to a page of the builds after the place, and goes on from the last of them. */
+function handOut<P extends Page<Listed>>(walk: Walk, page: P, before: number): Outcome<P> {
+  const { pageSize, maxItems, maxLimit, desc } = walk.options;
+  const n = page.items.length;
+  const end = Math.min(n, before + Math.min(pageSize, maxItems - walk.taken));
+  const offset = walk.asked.offset;
+  const out =
+    before === 0 && end === n && page.offset === offset
+      ? page
+      : {
+          ...page,
+          offset: offset + before,
+          count: end - before,
+          items: page.items.slice(before, end),
+        };
+  const taken = walk.taken + out.items.length;
+  const rest = end === n && (!isFull(walk, page) || offset + n >= page.total);
+  if (taken >= maxItems || rest) return { kind: 'done', page: out };
+  // Seam: the next answer must begin with the last build handed out.
+  const at = offset + end - 1;
+  const request = {
+    offset: at,
+    limit: Math.min(maxLimit, Math.min(pageSize, maxItems - taken) + 1),
+  };
+  const mark = markOf(walk.mark, out.items, desc);
+  const place = { kind: 'going-on', at } as const;
+  const next = { ...walk, place, asked: request, taken, total: page.total, mark, stalls: 0 };
+  return { kind: 'ask', page: out, request, walk: next };
+}
+
+/** The mark of the last of `out`: the ids handed out with its startedAt, earlier ones included. */
+function markOf(mark: Mark | undefined, out: readonly Listed[], desc: boolean): Mark {
+  const key = keyOf(out[out.length - 1]!, desc);
+  const ties = new Set(mark?.key === key ? mark.ties : []);
+  for (let i = out.length - 1; i >= 0 && keyOf(out[i]!, desc) === key; i -= 1) ties.add(out[i]!.id);
+  return { key, ties };
+}
+
+/** The answer does not show the place: narrow where it can be, and ask there. */
+function find<P extends Page<Listed>>(walk: Walk, page: P, before: number): Outcome<P> {
+  const { pageSize, maxItems, maxLimit } = walk.options;
+  const place =
+    walk.place.kind === 'finding' ? narrow(walk, page, before) : lose(walk, page, before);
+  const request = probe(place, Math.min(pageSize, maxItems - walk.taken), maxLimit);
+  const next = { ...walk, place, asked: request, total: page.total, stalls: walk.stalls + 1 };
+  return { kind: 'ask', page: { ...page, count: 0, items: [] }, request, walk: next };
+}
+
+/**
+ * The seam at `at` did not begin with the last build handed out: builds before it were deleted
+ * (the place moved back) or, newest first, builds started (it moved on). The change of `total`
+ * is the first guess of how far; without one, a page back, or a page on.
+ */
+function lose(walk: Walk, page: Page<Listed>, before: number): Finding {
+  const at = walk.asked.offset;
+  const moved = page.total - walk.total;
+  const { pageSize, maxItems, maxLimit } = walk.options;
+  if (before === 0) {
+    const hi = Math.min(at, page.total);
+    const fall = hi - (at + 1 + Math.min(0, moved));
+    // The first window reaches as far back as `total` fell, and a page back when that fits in
+    // one request beside a page to hand out.
+    const fits = pageSize + Math.min(pageSize, maxItems - walk.taken) <= maxLimit;
+    const step = Math.max(1, fall, fits || moved >= 0 ? pageSize - 1 : 0);
+    return { kind: 'finding', lo: 0, hi, step, back: true };
+  }
+  const lo = at + page.items.length;
   return {
-    page: { ...page, count: 0, items: [] },
-    state: { ...state, next, total, lo, hi, held, stalls },
+    kind: 'finding',
+    lo,
+    hi: page.total,
+    step: Math.max(1, at + 1 + moved - lo),
+    back: false,
   };
+}
+
+/**
+ * Narrows the place by a probe's answer: no build passed (the place is before it) or all passed
+ * (after it). A bound of an older answer that this one contradicts is dropped: the list changed.
+ */
+function narrow(walk: Walk, page: Page<Listed>, before: number): Finding {
+  const { lo, hi, step, back } = walk.place as Finding;
+  const { pageSize } = walk.options;
+  if (before === 0) {
+    const top = Math.min(walk.asked.offset, page.total);
+    if (lo > top) return { kind: 'finding', lo: 0, hi: top, step: pageSize, back: true };
+    return { kind: 'finding', lo, hi: top, step: back ? gallop(step, pageSize) : 0, back };
+  }
+  const bottom = walk.asked.offset + page.items.length;
+  if (hi < bottom)
+    return { kind: 'finding', lo: bottom, hi: page.total, step: pageSize, back: false };
+  return { kind: 'finding', lo: bottom, hi, step: back ? 0 : gallop(step, pageSize), back };
+}
+
+/** The next step while the place is on one side only: twice as far, and at least a page. */
+const gallop = (step: number, pageSize: number): number => Math.max(step * 2, pageSize);
+
+/**
+ * The request that looks for the place in [lo, hi] and has room for `want` builds after it: one
+ * window over all of it when that fits, else a probe a step from the bound left, or halfway.
+ */
+function probe({ lo, hi, step, back }: Finding, want: number, maxLimit: number): PageRequest {
+  const fits = hi - Math.max(0, lo - 1) + want <= maxLimit;
+  const at = fits
+    ? lo
+    : step === 0
+      ? lo + Math.floor((hi - lo) / 2)
+      : back
+        ? Math.max(lo, hi - step)
+        : Math.min(hi, lo + step);
+  const offset = Math.max(0, at - 1);
+  return { offset, limit: Math.min(maxLimit, hi + want - offset) };
 }

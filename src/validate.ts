@@ -77,34 +77,36 @@ const RANGES: Record<string, [min: number, max: number]> = {
 };
 
 /**
- * An optional options object. With `keys`, a key outside them is a TypeError that lists the
- * accepted keys and the nearest one (an unknown key is a mistake, not something to ignore), and
- * the integer options, `desc` and `signal` among them are checked (defaults are the caller's).
+ * An optional options object, read once: a key outside `keys` is a TypeError that lists the
+ * accepted keys and the nearest one (an unknown key is a mistake, not something to ignore); each
+ * accepted key is read exactly once, checked (integers, `desc`, `signal`), and returned in a
+ * fresh object, so a getter cannot answer the check and the request differently. Defaults are
+ * the caller's.
  */
 export function checkOptions<T extends object>(
   name: string,
   value: T | undefined,
-  keys?: readonly string[],
+  keys: readonly string[],
 ): Partial<T> {
-  if (value === undefined) return {};
+  const read: Record<string, unknown> = {};
+  if (value === undefined) return read as Partial<T>;
   if (typeof value !== 'object' || !value || Array.isArray(value)) {
     fail(TypeError, name, 'be an object', value);
   }
-  if (keys) {
-    for (const key of Object.keys(value))
-      if (!keys.includes(key)) throw unknownKey(name, key, keys);
-    for (const key of keys) {
-      const given = (value as Record<string, unknown>)[key];
-      const range = RANGES[key];
-      if (range) checkInteger(key, given, ...range, 0);
-      else if (given !== undefined && key === 'desc' && typeof given !== 'boolean') {
-        fail(TypeError, key, 'be true or false', given);
-      } else if (given !== undefined && key === 'signal' && !(given instanceof AbortSignal)) {
-        fail(TypeError, key, 'be an AbortSignal', given);
-      }
+  for (const key of Object.keys(value)) if (!keys.includes(key)) throw unknownKey(name, key, keys);
+  for (const key of keys) {
+    const given = (value as Record<string, unknown>)[key];
+    if (given === undefined) continue;
+    const range = RANGES[key];
+    if (range) checkInteger(key, given, ...range, 0);
+    else if (key === 'desc' && typeof given !== 'boolean')
+      fail(TypeError, key, 'be true or false', given);
+    else if (key === 'signal' && !(given instanceof AbortSignal)) {
+      fail(TypeError, key, 'be an AbortSignal', given);
     }
+    read[key] = given;
   }
-  return value;
+  return read as Partial<T>;
 }
 
 /**

@@ -1,23 +1,33 @@
 // The walks behind iterateBuildPages and iterateBuilds: options, one page fetched ahead at most,
 // and the caller's signal linked only while one of the walk's requests is in flight.
 import type { IterateBuildsOptions } from './public.js';
-import type { Redact } from './redact.js';
+import { redactHeaders, type Redact } from './redact.js';
 import { ApifyApiError } from './errors.js';
-import { MAX_LIMIT, advanceWalk, startWalk, type PageRequest, type WalkState } from './paginate.js';
+import { MAX_LIMIT, advanceWalk, startWalk, type PageRequest } from './paginate.js';
 import { forwardAbort } from './signals.js';
+import type { Exchange } from './transport.js';
 import type { BuildShort, BuildsPage } from './types.js';
 import { WALK_OPTIONS, checkId, checkOptions } from './validate.js';
 
-/** What a walk needs of the client: pages, the list path (for errors) and the redaction. */
+/**
+ * A call's data with what it was sent and answered as: when the planner finds a page that makes
+ * no sense as part of the list, the ApifyApiError names that response (status, attempts, path).
+ */
+export interface Answer<T> {
+  data: T;
+  exchange: Exchange;
+  status: number;
+  headers: Headers;
+}
+
+/** What a walk needs of the client: pages, and the redaction for errors about them. */
 export interface WalkSource {
   /** Fetches one page of the walk; `desc` is sent only when true. */
   getPage(
     actorId: string,
     query: { offset: number; limit: number; desc?: boolean },
     signal: AbortSignal,
-  ): Promise<BuildsPage>;
-  /** Computed only once the actorId has been checked. */
-  listPath(actorId: string): string;
+  ): Promise<Answer<BuildsPage>>;
   redact: Redact;
 }
 
@@ -30,13 +40,16 @@ export interface PageWalk extends AsyncGenerator<BuildsPage, undefined> {
 export function walkBuildPages(
   actorId: string,
   options: IterateBuildsOptions | undefined,
-  { getPage, listPath, redact }: WalkSource,
+  { getPage, redact }: WalkSource,
 ): PageWalk {
   let signal: AbortSignal | undefined;
   let desc: boolean | undefined;
-  let state: WalkState<BuildShort>;
   let left = false;
-  type Request = { answer: Promise<BuildsPage>; controller: AbortController; unlink(): void };
+  type Request = {
+    answer: Promise<Answer<BuildsPage>>;
+    controller: AbortController;
+    unlink(): void;
+  };
   let inFlight: Request | undefined;
 
   const send = (request: PageRequest): Request => {
@@ -60,41 +73,41 @@ export function walkBuildPages(
       const given = checkOptions('options', options, WALK_OPTIONS);
       pages.signal = signal = given.signal;
       desc = given.desc;
-      state = startWalk({
+      const start = startWalk({
         offset: given.offset ?? 0,
         pageSize: given.pageSize ?? MAX_LIMIT,
         desc: !!desc,
         maxItems: given.maxItems ?? Number.MAX_SAFE_INTEGER,
       });
-      for (let next = state.next; next; next = state.next) {
+      // The request and the planner's walk only: a page handed out is not kept past its turn.
+      let ask = start.kind === 'ask' ? { request: start.request, walk: start.walk } : undefined;
+      while (ask) {
         signal?.throwIfAborted();
-        inFlight ??= send(next);
-        let page: BuildsPage;
+        inFlight ??= send(ask.request);
+        let answer: Answer<BuildsPage>;
         try {
-          page = await inFlight.answer;
+          answer = await inFlight.answer;
         } catch (error) {
           // `return()` cancelled it: the pending `next()` is simply done.
           if (left) return;
           throw error;
         }
-        let out: BuildsPage;
-        try {
-          ({ state, page: out } = advanceWalk(state, page));
-        } catch (error) {
-          // The planner throws only when the server's pages make no sense as a list.
+        const step = advanceWalk(ask.walk, answer.data);
+        if (step.kind === 'broken') {
+          const { exchange, status, headers } = answer;
           throw new ApifyApiError({
-            status: 200,
-            method: 'GET',
-            path: listPath(actorId),
-            attempts: 1,
-            message: (error as Error).message,
+            ...{ method: exchange.method, path: exchange.path, attempts: exchange.attempts },
+            status,
+            headers: redactHeaders(headers, redact),
+            message: step.reason,
           });
         }
         // The next page is fetched while the consumer works on this one.
-        inFlight = state.next && send(state.next);
-        if (out.items.length > 0) {
+        inFlight = step.kind === 'ask' ? send(step.request) : undefined;
+        ask = step.kind === 'ask' ? { request: step.request, walk: step.walk } : undefined;
+        if (step.page.items.length > 0) {
           signal?.throwIfAborted();
-          yield out;
+          yield step.page;
         }
       }
       // Aborted after the last page: the first `next()` after the abort still rejects.

@@ -20,10 +20,12 @@ describe('iterateBuilds and iterateBuildPages', () => {
     server = await startBuildsServer(3000);
     const items = await collect(clientOf(server).iterateBuilds(ACTOR));
     expect(items.map((b) => b.id)).toEqual(server.builds.map((b) => b.id));
+    // Each request after the first begins with the last build handed out.
     expect(pageRequests(server)).toEqual([
       { offset: 0, limit: 1000 },
-      { offset: 1000, limit: 1000 },
-      { offset: 2000, limit: 1000 },
+      { offset: 999, limit: 1000 },
+      { offset: 1998, limit: 1000 },
+      { offset: 2997, limit: 1000 },
     ]);
   });
 
@@ -37,8 +39,8 @@ describe('iterateBuilds and iterateBuildPages', () => {
     expect(some.map((b) => b.id)).toEqual(server.builds.slice(0, 1000).map((b) => b.id));
     expect(pageRequests(server)).toEqual([
       { offset: 0, limit: 400 },
-      { offset: 400, limit: 400 },
-      { offset: 800, limit: 200 },
+      { offset: 399, limit: 401 },
+      { offset: 799, limit: 201 },
     ]);
   });
 
@@ -59,10 +61,9 @@ describe('iterateBuilds and iterateBuildPages', () => {
     const items = await collect(clientOf(s).iterateBuilds(ACTOR, { desc: true }));
     expect(items.map((b) => b.id)).toEqual(existing);
     expect(s.requests.every((r) => r.desc)).toBe(true);
-    // Page 2 is asked for while page 1 is handed out, so it cannot know of the 7 builds its own
-    // answer shows: it drops 7 repeats, and page 3 starts 7 later (1993 + 7).
-    expect(s.requests.map((r) => r.offset)).toEqual([0, 1000, 2000]);
-    expect(s.requests).toHaveLength(3);
+    // The builds started before each seam push the last build handed out on: found by id in the
+    // answer, the builds after it are handed out.
+    expect(s.requests.map((r) => r.offset)).toEqual([0, 999, 1998]);
   });
 
   it('oldest first: builds started during the walk are picked up at the end', async () => {
@@ -76,8 +77,8 @@ describe('iterateBuilds and iterateBuildPages', () => {
     expect(items).toHaveLength(2150);
     expect(pageRequests(s)).toEqual([
       { offset: 0, limit: 1000 },
-      { offset: 1000, limit: 1000 },
-      { offset: 2000, limit: 1000 },
+      { offset: 999, limit: 1000 },
+      { offset: 1998, limit: 1000 },
     ]);
   });
 
@@ -103,14 +104,16 @@ describe('iterateBuilds and iterateBuildPages', () => {
     server = await startBuildsServer(5000);
     const s = server;
     const seenWhileWorking: number[] = [];
-    for await (const page of clientOf(s).iterateBuildPages(ACTOR)) {
+    // 5000 builds in 6 requests: 1000, then 999 after each seam.
+    for await (const _page of clientOf(s).iterateBuildPages(ACTOR)) {
+      const expected = Math.min(6, seenWhileWorking.length + 2);
       // Give the prefetch time to reach the server (bounded wait), then note what it has seen.
-      for (let i = 0; i < 200 && s.requests.length < Math.min(5, page.offset / 1000 + 2); i += 1) {
+      for (let i = 0; i < 200 && s.requests.length < expected; i += 1) {
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
       seenWhileWorking.push(s.requests.length);
     }
-    expect(seenWhileWorking).toEqual([2, 3, 4, 5, 5]);
+    expect(seenWhileWorking).toEqual([2, 3, 4, 5, 6, 6]);
     expect(s.maxInFlight).toBe(1);
   });
 

@@ -24,8 +24,9 @@ const ids = (builds: BuildShort[]) => builds.map((b) => b.id);
 
 describe('builds deleted during a walk', () => {
   it.each([
-    [3, [0, 10, 20, 30, 4, 40, 50, 60, 70]],
-    [1, [0, 10, 0, 20, 30, 40, 50, 60, 70]],
+    // The oldest builds lie past the walk's place: nothing to find again.
+    [3, [0, 9, 19, 29, 39, 49, 59, 69]],
+    [1, [0, 9, 19, 29, 39, 49, 59, 69]],
   ])(
     'newest first, the 25 oldest deleted before request %i + 1: each survivor once',
     async (before, expected) => {
@@ -51,18 +52,20 @@ describe('builds deleted during a walk', () => {
     // The deleted builds came in the first two pages; the 85 survivors follow, each once.
     expect(ids(items)).toEqual(all);
     expect(ids(items.slice(15))).toEqual(ids([...s.builds].reverse()));
-    // The seam reaches back past the deleted builds to the last page handed out.
+    // The seam at 29 finds later builds only: the place moved back, and one window over all the
+    // places it can be shows it.
     expect(s.requests.map((r) => [r.offset, r.limit])).toEqual([
       [0, 10],
-      [10, 10],
-      [20, 10],
-      [30, 10],
-      [14, 16],
-      [40, 10],
-      [50, 10],
-      [60, 10],
-      [70, 10],
-      [80, 10],
+      [9, 11],
+      [19, 11],
+      [29, 11],
+      [0, 39],
+      [24, 11],
+      [34, 11],
+      [44, 11],
+      [54, 11],
+      [64, 11],
+      [74, 11],
     ]);
   });
 
@@ -74,22 +77,24 @@ describe('builds deleted during a walk', () => {
     const all = Array.from({ length: 1000 }, (_, i) => `build${String(i).padStart(6, '0')}`);
     // The first three pages were handed out before the deletion; every later build comes once.
     expect(ids(items)).toEqual(all);
-    expect(offsets(s)).toEqual([0, 100, 200, 300, 0, 400, 500, 600]);
+    // Every build handed out is gone: the walk goes on from the start of the list.
+    expect(offsets(s)).toEqual([0, 99, 199, 299, 0, 99, 199, 299, 399, 499, 599]);
   });
 
-  it('oldest first, pages of 1000: the seam costs one request', async () => {
+  it('oldest first, pages of 1000: a seam that moved costs one request', async () => {
     server = await startBuildsServer(3000);
     const s = server;
     const all = ids(s.builds);
     s.beforeAnswer = (index) => (index === 2 ? s.deleteOldest(300) : undefined);
     const pages = await collect(clientOf(s).iterateBuildPages(ACTOR));
     expect(ids(pages.flatMap((p) => p.items))).toEqual(all);
-    expect(offsets(s)).toEqual([0, 1000, 2000, 1699]);
+    expect(offsets(s)).toEqual([0, 999, 1998, 1698, 2697]);
     // Resumable: each page says where it starts, counted as the server counts now.
     expect(pages.map((p) => [p.offset, p.count])).toEqual([
       [0, 1000],
-      [1000, 1000],
-      [1700, 1000],
+      [1000, 999],
+      [1699, 999],
+      [2698, 2],
     ]);
   });
 });
@@ -115,9 +120,9 @@ describe('a server that ignores offset', () => {
         method: 'GET',
         path: `/v2/actors/${ACTOR}/builds`,
       });
-      expect((error as Error).message).toMatch(/offset 1000 was requested/);
+      expect((error as Error).message).toMatch(/offset 999 was requested/);
       expect(count).toBe(1000);
-      expect(offsets(s)).toEqual([0, 1000]);
+      expect(offsets(s)).toEqual([0, 999]);
     },
   );
 

@@ -1,379 +1,238 @@
-// The pagination planner without I/O: a simulated list (oldest first) that can grow between
-// requests and may cap page sizes, walked through startWalk/advanceWalk.
+// The pagination planner without I/O: lists that change before any request (builds started at the
+// newest end, deleted anywhere, both at once, the whole last page, retention from the oldest end),
+// walked through startWalk/advanceWalk and checked against the contract.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { advanceWalk, startWalk, type Page, type WalkOptions } from '../src/paginate.js';
+import { ChurnList, churnCases, runs, type ChurnBuild, type ChurnCase } from './helpers/churn.js';
 
-interface Item {
-  id: string;
-}
-
-interface Scenario {
-  initial: number;
-  options: WalkOptions;
-  /** Builds started before the 2nd, 3rd, ... request (an ascending walk chases them, so finite). */
-  inserts: number[];
-  /** The most the server returns per page, whatever was asked. */
-  serverMax: number;
-}
-
-function simulate({ initial, options, inserts, serverMax }: Scenario) {
-  const list: Item[] = Array.from({ length: initial }, (_, i) => ({ id: `b${i}` }));
-  const requests: { offset: number; limit: number }[] = [];
-  const yielded: Item[] = [];
-  // The planner knows the server's cap on `limit` (the API's is 1000).
-  let state = startWalk<Item>({ ...options, maxLimit: serverMax });
-  // Bounded: no walk in these scenarios needs more requests than this.
-  for (let guard = 0; state.next !== undefined; guard += 1) {
-    if (guard > 10_000) throw new Error('the walk does not end');
-    if (requests.length > 0) {
-      const count = inserts[requests.length - 1] ?? 0;
-      for (let i = 0; i < count; i += 1) list.push({ id: `b${list.length}` });
-    }
-    const { offset, limit } = state.next;
-    requests.push({ offset, limit });
-    const ordered = options.desc ? [...list].reverse() : list;
-    const pageLimit = Math.min(limit, serverMax);
-    const items = ordered.slice(offset, offset + pageLimit);
-    const page: Page<Item> = {
-      total: list.length,
-      offset,
-      limit: pageLimit,
-      count: items.length,
-      items,
-    };
-    const step = advanceWalk(state, page);
-    expect(step.page.count).toBe(step.page.items.length);
-    yielded.push(...step.page.items);
-    state = step.state;
-  }
-  return { list, requests, yielded };
-}
-
-/** One change of the list before a request: builds started, or builds deleted (never both). */
-type Change = { start: number } | { remove: number[]; oldest: boolean };
-
-/**
- * Walks a list that changes before each request: builds start (at the newest end) or are deleted
- * anywhere, except the last build of the page the walk handed out last (the walk may rely on it).
- */
-function simulateChanges(
-  initial: number,
-  options: WalkOptions,
-  changes: Change[],
-  serverMax: number,
-  /** A change before every request after the first, instead of before every other one. */
-  often = false,
-) {
-  let list: Item[] = Array.from({ length: initial }, (_, i) => ({ id: `b${i}` }));
-  let started = initial;
-  const deleted = new Set<string>();
-  const requests: { offset: number; limit: number }[] = [];
-  const totals: number[] = [];
+/** Walks `list` with the planner; a broken outcome fails the test. */
+function walk(list: ChurnList): string[] {
+  const { offset, pageSize, desc, maxItems, maxLimit } = list.spec;
   const yielded: string[] = [];
-  let state = startWalk<Item>({ ...options, maxLimit: serverMax });
-  for (let guard = 0; state.next !== undefined; guard += 1) {
-    if (guard > 10_000) throw new Error('the walk does not end');
-    // A change before every other request: the walk sees each one settle before the next.
-    const change = often
-      ? requests.length > 0
-        ? changes[requests.length - 1]
-        : undefined
-      : requests.length % 2 === 1
-        ? changes[(requests.length - 1) / 2]
-        : undefined;
-    if (change !== undefined && 'start' in change) {
-      for (let i = 0; i < change.start; i += 1) list.push({ id: `b${started++}` });
-    } else if (change !== undefined) {
-      // The newest build of the last page handed out that is still listed.
-      const listed = new Set(list.map((item) => item.id));
-      const kept = [...state.last].reverse().find((item) => listed.has(item.id))?.id;
-      // Retention deletes the oldest builds; a user may delete any.
-      const picked = change.oldest
-        ? list.slice(0, change.remove.length)
-        : change.remove.map((at) => list[at % Math.max(1, list.length)]);
-      const doomed = new Set(picked.map((item) => item?.id).filter((id) => id !== kept));
-      for (const id of doomed) deleted.add(id ?? '');
-      list = list.filter((item) => !doomed.has(item.id));
-    }
-    const { offset, limit } = state.next;
-    requests.push({ offset, limit });
-    totals.push(list.length);
-    const ordered = options.desc ? [...list].reverse() : list;
-    const pageLimit = Math.min(limit, serverMax);
-    const items = ordered.slice(offset, offset + pageLimit);
-    const step = advanceWalk(state, {
-      total: list.length,
-      offset,
-      limit: pageLimit,
-      count: items.length,
-      items,
-    });
-    yielded.push(...step.page.items.map((item) => item.id));
-    state = step.state;
+  let outcome = startWalk({ offset, pageSize, desc, maxItems, maxLimit });
+  while (outcome.kind === 'ask') {
+    if (list.requests.length > 5000) throw new Error('the walk does not end');
+    const step = advanceWalk(outcome.walk, list.answer(outcome.request));
+    if (step.kind === 'broken') throw new Error(step.reason);
+    expect(step.page.count).toBe(step.page.items.length);
+    yielded.push(...step.page.items.map((b) => b.id));
+    outcome = step;
   }
-  const survivors = Array.from({ length: initial }, (_, i) => `b${i}`).filter(
-    (id) => !deleted.has(id),
-  );
-  const moves = totals.filter((total, i) => i > 0 && total !== totals[i - 1]).length;
-  return { list, requests, yielded, survivors, moves, started };
+  return yielded;
 }
 
-const changes = fc.array(
-  fc.oneof(
-    fc.record({ start: fc.integer({ min: 1, max: 40 }) }),
-    fc.record({
-      remove: fc.array(fc.nat(), { minLength: 1, maxLength: 30 }),
-      oldest: fc.constant(true),
-    }),
-  ),
-  { minLength: 1, maxLength: 6 },
-);
-
-/** Changes that delete builds at random positions, newer and older than the walk's position. */
-const anywhere = fc.array(
-  fc.oneof(
-    fc.record({ start: fc.integer({ min: 1, max: 40 }) }),
-    fc.record({
-      remove: fc.array(fc.nat(), { minLength: 1, maxLength: 30 }),
-      oldest: fc.boolean(),
-    }),
-  ),
-  { minLength: 1, maxLength: 6 },
-);
-
-/** Checks a walk of a changing list against the contract: every survivor once, in order. */
-function expectExact(
-  initial: number,
-  pageSize: number,
-  desc: boolean,
-  steps: Change[],
-  { often = false, maxLimit = 1000 } = {},
-) {
-  const opts = { offset: 0, pageSize, desc, maxItems: Number.MAX_SAFE_INTEGER };
-  const run = simulateChanges(initial, opts, steps, maxLimit, often);
-  // Every request is one the API accepts.
-  for (const { offset, limit } of run.requests) {
-    expect(Number.isSafeInteger(offset) && offset >= 0).toBe(true);
-    expect(Number.isSafeInteger(limit) && limit >= 1 && limit <= 1000).toBe(true);
-  }
-  // Nothing twice, and every build that was never deleted exactly once, in list order.
-  expect(new Set(run.yielded).size).toBe(run.yielded.length);
-  const order = (id: string) => Number(id.slice(1));
-  const oldOnes = run.yielded.filter((id) => order(id) < initial);
-  const expected = desc ? [...run.survivors].reverse() : run.survivors;
-  expect(oldOnes.filter((id) => run.survivors.includes(id))).toEqual(expected);
-  const sorted = [...run.yielded].sort((a, b) => (order(a) - order(b)) * (desc ? -1 : 1));
-  expect(run.yielded).toEqual(sorted);
-  // Newest first leaves out builds started during the walk; oldest first ends with them.
-  if (desc) expect(run.yielded.every((id) => order(id) < initial)).toBe(true);
-  else {
-    const late = run.list.map((b) => b.id).filter((id) => order(id) >= initial);
-    const lateYielded = run.yielded.filter((id) => order(id) >= initial);
-    expect(lateYielded.filter((id) => late.includes(id))).toEqual(late);
-  }
-  // One extra request at most per change of total; a change that comes while a seam is asked
-  // for may cost the seam too.
-  const pages = Math.max(1, Math.ceil(Math.max(initial, run.yielded.length) / pageSize));
-  expect(run.requests.length).toBeLessThanOrEqual(pages + run.moves * (often ? 2 : 1));
-}
-
-/** expectExact over lists of up to 150 builds, pages of 1 to 25 and the changes `steps` draws. */
-function expectExactWalks(
-  desc: boolean,
-  steps: fc.Arbitrary<Change[]>,
-  numRuns: number,
-  often = false,
-) {
-  fc.assert(
-    fc.property(
-      fc.integer({ min: 0, max: 150 }),
-      fc.integer({ min: 1, max: 25 }),
-      steps,
-      (initial, pageSize, drawn) => expectExact(initial, pageSize, desc, drawn, { often }),
-    ),
-    { numRuns },
-  );
-}
-
-const options = (desc: boolean) =>
-  fc.record({
-    offset: fc.integer({ min: 0, max: 60 }),
-    pageSize: fc.integer({ min: 1, max: 25 }),
-    desc: fc.constant(desc),
-    maxItems: fc.oneof(fc.constant(Number.MAX_SAFE_INTEGER), fc.integer({ min: 0, max: 80 })),
+const fixed = (gaps: number[], options: Partial<ChurnCase> = {}): ChurnList =>
+  new ChurnList({
+    gaps,
+    changes: [],
+    desc: false,
+    pageSize: 10,
+    maxLimit: 1000,
+    offset: 0,
+    maxItems: Number.MAX_SAFE_INTEGER,
+    ...options,
   });
 
-const ids = (items: Item[]) => items.map((item) => item.id);
+const ones = (n: number) => Array<number>(n).fill(1);
 
 describe('pagination planner', () => {
-  it('walks a fixed list with the minimal number of requests, every item once and in order', () => {
+  it('walks a list that does not change with the fewest requests, every build once, in order', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 150 }),
-        fc.boolean(),
-        fc.boolean().chain(options),
-        (initial, _, opts) => {
-          const { list, requests, yielded } = simulate({
-            initial,
-            options: opts,
-            inserts: [],
-            serverMax: 1000,
-          });
-          const ordered = opts.desc ? [...list].reverse() : list;
-          const expected = ordered.slice(opts.offset).slice(0, opts.maxItems);
-          expect(ids(yielded)).toEqual(ids(expected));
-          const minimal =
-            opts.maxItems === 0 ? 0 : Math.max(1, Math.ceil(expected.length / opts.pageSize));
-          expect(requests).toHaveLength(minimal);
-          for (const request of requests) expect(request.limit).toBeLessThanOrEqual(opts.pageSize);
-        },
-      ),
-      { numRuns: 2000 },
+      fc.property(churnCases({ changes: 0 }), (spec) => {
+        const list = new ChurnList(spec);
+        const yielded = walk(list);
+        const expected = list.first.slice(spec.offset, spec.offset + spec.maxItems);
+        expect(yielded).toEqual(expected.map((b) => b.id));
+        list.verify(yielded);
+      }),
+      { numRuns: runs(500) },
     );
   });
 
-  it('trims the last limit to what maxItems leaves', () => {
-    const { requests } = simulate({
-      initial: 5000,
-      options: { offset: 0, pageSize: 1000, desc: false, maxItems: 2500 },
-      inserts: [],
-      serverMax: 1000,
-    });
-    expect(requests).toEqual([
-      { offset: 0, limit: 1000 },
-      { offset: 1000, limit: 1000 },
-      { offset: 2000, limit: 500 },
-    ]);
-  });
-
-  it('newest first: builds started during the walk neither repeat nor skip the ones that existed', () => {
+  it('walks a list that changes before any request: every survivor once, in order, within the request bound', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 150 }),
-        options(true),
-        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 6 }),
-        fc.integer({ min: 1, max: 30 }),
-        (initial, opts, inserts, serverMax) => {
-          const { yielded } = simulate({ initial, options: opts, inserts, serverMax });
-          const existing = Array.from({ length: initial }, (_, i) => `b${i}`).reverse();
-          expect(ids(yielded)).toEqual(existing.slice(opts.offset).slice(0, opts.maxItems));
-        },
-      ),
-      { numRuns: 2000 },
+      fc.property(churnCases(), (spec) => {
+        const list = new ChurnList(spec);
+        list.verify(walk(list));
+      }),
+      { numRuns: runs(1500) },
     );
   });
 
-  it('oldest first: builds started during the walk come at the end, each once', () => {
+  it('the same with a server limit of 10 to 30, so pages as large as the server allows are walked', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 150 }),
-        options(false),
-        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 6 }),
-        fc.integer({ min: 1, max: 30 }),
-        (initial, opts, inserts, serverMax) => {
-          const { list, yielded } = simulate({ initial, options: opts, inserts, serverMax });
-          // Everything from offset on, in order, without gaps or repeats, including late builds.
-          expect(ids(yielded)).toEqual(ids(list.slice(opts.offset, opts.offset + yielded.length)));
-          const existed = Math.max(0, initial - opts.offset);
-          expect(yielded.length).toBe(Math.min(opts.maxItems, Math.max(yielded.length, existed)));
-          if (opts.maxItems === Number.MAX_SAFE_INTEGER)
-            expect(yielded.length).toBeGreaterThanOrEqual(existed);
-        },
-      ),
-      { numRuns: 2000 },
+      fc.property(churnCases({ maxLimit: fc.integer({ min: 10, max: 30 }) }), (spec) => {
+        const list = new ChurnList(spec);
+        list.verify(walk(list));
+      }),
+      { numRuns: runs(1000) },
     );
   });
 
-  it.each([true, false])(
-    'desc %s: builds started or deleted during the walk: every survivor once, in order, within the request bound',
-    (desc) => expectExactWalks(desc, changes, 3000),
-  );
-
-  it('newest first: builds deleted anywhere (yielded ones too) or started: every survivor once', () =>
-    expectExactWalks(true, anywhere, 5000));
-
-  it.each([true, false])(
-    'desc %s: a change before every request, deletions anywhere: every survivor once, in order',
-    (desc) => expectExactWalks(desc, anywhere, 5000, true),
-  );
-
-  it.each([true, false])(
-    'desc %s: pages as large as the server allows, a change before every request',
+  it.each([false, true])(
+    'desc %s: a move of less than a page costs one request, a longer one about log2(moved / pageSize) + 2',
     (desc) => {
       fc.assert(
         fc.property(
-          fc.integer({ min: 0, max: 150 }),
-          fc.integer({ min: 10, max: 30 }),
-          fc.integer({ min: 0, max: 5 }),
-          anywhere,
-          (initial, maxLimit, below, steps) =>
-            expectExact(initial, Math.max(1, maxLimit - below), desc, steps, {
-              often: true,
-              maxLimit,
-            }),
+          fc.integer({ min: 1, max: 400 }),
+          fc.integer({ min: 2, max: 60 }),
+          fc.nat(400),
+          fc.nat(400),
+          fc.integer({ min: 1, max: 5 }),
+          (n, pageSize, deletions, starts, before) => {
+            // Handed-out builds deleted (the place moves back) and builds started (newest first,
+            // it moves on), all before one request.
+            const list = fixed(ones(n), { desc, pageSize });
+            const k = Math.min(deletions, pageSize * before, n);
+            const remove = Array.from({ length: k }, (_, i) => (desc ? n - 1 - i : i));
+            list.spec.changes.push(
+              { before, change: { remove } },
+              { before, change: { start: starts } },
+            );
+            const yielded = walk(list);
+            list.verify(yielded);
+            if (list.requests.length <= before) return;
+            const moved = Math.abs((desc ? starts : 0) - k);
+            const base = Math.max(1, Math.ceil(yielded.length / pageSize));
+            const extra =
+              moved === 0 ? 0 : moved < pageSize ? 1 : Math.ceil(Math.log2(moved / pageSize)) + 2;
+            expect(list.requests.length).toBeLessThanOrEqual(base + extra);
+          },
         ),
-        { numRuns: 5000 },
+        { numRuns: runs(60) },
       );
     },
   );
 
-  it('picks up builds started during an ascending walk at the end', () => {
-    const { list, yielded, requests } = simulate({
-      initial: 25,
-      options: { offset: 0, pageSize: 10, desc: false, maxItems: Number.MAX_SAFE_INTEGER },
-      inserts: [3],
-      serverMax: 1000,
+  it('21 requests for 20,000 builds at the default page size: each seam overlaps by one build', () => {
+    const list = fixed(ones(20_000), { pageSize: 1000 });
+    expect(walk(list)).toHaveLength(20_000);
+    expect(list.requests).toHaveLength(21);
+    expect(list.requests.slice(0, 3)).toEqual([
+      { offset: 0, limit: 1000 },
+      { offset: 999, limit: 1000 },
+      { offset: 1998, limit: 1000 },
+    ]);
+  });
+
+  it('ceil(N / pageSize) requests below 1000, each after the first asking for one more', () => {
+    const list = fixed(ones(30));
+    expect(walk(list)).toHaveLength(30);
+    expect(list.requests).toEqual([
+      { offset: 0, limit: 10 },
+      { offset: 9, limit: 11 },
+      { offset: 19, limit: 11 },
+    ]);
+  });
+
+  it('trims the last limit to what maxItems leaves', () => {
+    const list = fixed(ones(5000), { pageSize: 1000, maxItems: 2500 });
+    expect(walk(list)).toHaveLength(2500);
+    expect(list.requests).toEqual([
+      { offset: 0, limit: 1000 },
+      { offset: 999, limit: 1000 },
+      { offset: 1998, limit: 502 },
+    ]);
+  });
+
+  it('one build deleted before the place and one started: found again with one extra request', () => {
+    // The ascending walk of the issue: total stays 30, the place moves back by one.
+    const list = fixed(ones(30), { changes: [{ before: 1, change: { remove: [3] } }] });
+    list.spec.changes.push({ before: 1, change: { start: 1 } });
+    const yielded = walk(list);
+    list.verify(yielded);
+    // 29 survivors, the new build, and the deleted one, handed out before it went.
+    expect(yielded).toHaveLength(31);
+    expect(list.requests).toEqual([
+      { offset: 0, limit: 10 },
+      { offset: 9, limit: 11 },
+      { offset: 0, limit: 19 },
+      { offset: 18, limit: 11 },
+      { offset: 28, limit: 11 },
+    ]);
+  });
+
+  it('builds that share a startedAt are told apart by id, whatever their order', () => {
+    // Twelve builds started at one instant, listed in an order that is not the ids' order; the
+    // handed-out ones are deleted before the seam.
+    const list = fixed([...Array<number>(12).fill(0), 1, 1], {
+      pageSize: 4,
+      changes: [{ before: 1, change: { lastAnswer: true } }],
     });
-    expect(ids(yielded)).toEqual(ids(list.slice(0, yielded.length)));
-    expect(yielded.length).toBeGreaterThan(25);
-    expect(requests.length).toBeGreaterThanOrEqual(3);
+    list.verify(walk(list));
   });
 
   it('a short page ends the walk even when total says there is more', () => {
-    let state = startWalk({
-      offset: 0,
-      pageSize: 10,
-      desc: false,
-      maxItems: Number.MAX_SAFE_INTEGER,
-    });
-    const items = Array.from({ length: 4 }, (_, i) => ({ id: `x${i}` }));
-    state = advanceWalk(state, { total: 50, offset: 0, limit: 10, count: 4, items }).state;
-    expect(state.next).toBeUndefined();
+    const started = startWalk({ offset: 0, pageSize: 10, desc: false, maxItems: 100 });
+    if (started.kind !== 'ask') throw new Error('expected a request');
+    const items = fixed(ones(4)).ordered();
+    const step = advanceWalk(started.walk, { total: 50, offset: 0, limit: 10, count: 4, items });
+    expect(step).toMatchObject({ kind: 'done', page: { count: 4 } });
   });
 
-  it('maxItems 0 plans no request, and advancing a finished walk is an error', () => {
-    const state = startWalk({ offset: 0, pageSize: 10, desc: true, maxItems: 0 });
-    expect(state.next).toBeUndefined();
-    expect(() =>
-      advanceWalk(state, { total: 0, offset: 0, limit: 10, count: 0, items: [] }),
-    ).toThrow(/done/);
+  it('maxItems 0 plans no request', () => {
+    expect(startWalk({ offset: 0, pageSize: 10, desc: true, maxItems: 0 })).toEqual({
+      kind: 'done',
+    });
+  });
+});
+
+describe('pages that make no sense as one list', () => {
+  const options: WalkOptions = { offset: 0, pageSize: 3, desc: false, maxItems: 100 };
+  const builds = fixed(ones(10)).ordered();
+  const pageOf = (offset: number, items: ChurnBuild[], total = 10): Page<ChurnBuild> => ({
+    total,
+    offset,
+    limit: items.length,
+    count: items.length,
+    items,
+  });
+  /** The outcome of the second answer, after the first three builds. */
+  const second = (page: Page<ChurnBuild>) => {
+    const started = startWalk(options);
+    if (started.kind !== 'ask') throw new Error('expected a request');
+    const first = advanceWalk(started.walk, pageOf(0, builds.slice(0, 3)));
+    if (first.kind !== 'ask') throw new Error('expected a request');
+    expect(first.request).toEqual({ offset: 2, limit: 4 });
+    return advanceWalk(first.walk, page);
+  };
+
+  it.each([
+    ['no startedAt', [builds[2], { id: 'x' }], /without a valid startedAt at items\[1\]/],
+    ['an invalid startedAt', [builds[2], { id: 'x', startedAt: 'soon' }], /valid startedAt/],
+    ['startedAt out of order', [builds[2], builds[4], builds[3]], /not in startedAt order/],
+    ['a handed-out build after one that was not', [builds[3], builds[2]], /order at items\[1\]/],
+  ])('%s', (_, items, reason) => {
+    expect(second(pageOf(2, items as ChurnBuild[]))).toEqual({
+      kind: 'broken',
+      reason: expect.stringMatching(reason) as unknown,
+    });
   });
 
-  it('drops repeats by id when total lags behind the builds started at the front', () => {
-    let state = startWalk({
-      offset: 0,
-      pageSize: 3,
-      desc: true,
-      maxItems: Number.MAX_SAFE_INTEGER,
+  it('more builds than total allows', () => {
+    expect(second(pageOf(2, builds.slice(2, 6), 5))).toEqual({
+      kind: 'broken',
+      reason: 'the page at offset 2 has 4 builds, past total 5 (does the server ignore offset?)',
     });
-    const first = advanceWalk(state, {
-      total: 6,
-      offset: 0,
-      limit: 3,
-      count: 3,
-      items: [{ id: 'f' }, { id: 'e' }, { id: 'd' }],
-    });
-    state = first.state;
-    expect(state.next).toEqual({ offset: 3, limit: 3 });
-    // One build started, but this answer's total does not show it yet: 'd' comes again.
-    const second = advanceWalk(state, {
-      total: 6,
-      offset: 3,
-      limit: 3,
-      count: 3,
-      items: [{ id: 'd' }, { id: 'c' }, { id: 'b' }],
-    });
-    expect(ids(second.page.items)).toEqual(['c', 'b']);
+  });
+
+  it('a server that answers every request with the first page is broken within a few requests', () => {
+    const list = fixed(ones(5000), { pageSize: 1000 });
+    let outcome = startWalk({ offset: 0, pageSize: 1000, desc: false, maxItems: 1e9 });
+    const offsets: number[] = [];
+    let reason = '';
+    while (outcome.kind === 'ask') {
+      offsets.push(outcome.request.offset);
+      const page = {
+        ...list.answer({ ...outcome.request, offset: 0 }),
+        offset: outcome.request.offset,
+      };
+      const step = advanceWalk(outcome.walk, page);
+      if (step.kind === 'broken') reason = step.reason;
+      outcome = step.kind === 'broken' ? { kind: 'done' } : step;
+    }
+    expect(reason).toMatch(/ignore offset/);
+    expect(offsets).toEqual([0, 999, 1999, 3998, 4999]);
   });
 });
