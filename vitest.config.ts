@@ -1,10 +1,65 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests that start processes, a browser or a copy of the project. Everything else under test/
+ * is a unit test: pure functions and the client against servers on 127.0.0.1, in this process.
+ */
+const INTEGRATION = [
+  'test/**/*.integration.test.ts',
+  'test/bundle-size.test.ts',
+  'test/contract.test.ts',
+  'test/demo.test.ts',
+  'test/docs-check.test.ts',
+  'test/docs.test.ts',
+  'test/ecosystem.test.ts',
+  'test/examples.test.ts',
+  'test/mock-cli.test.ts',
+  'test/package.test.ts',
+  'test/pipeline.test.ts',
+  'test/process-lifetime.test.ts',
+  'test/upstream.test.ts',
+  'test/watch.test.ts',
+  'test/workflows.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // Type-level tests (*.test-d.ts) are checked by the compiler as part of `npm test`.
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
-    testTimeout: 20_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: INTEGRATION,
+          // Worker threads start faster than processes, and nothing here needs its own process.
+          pool: 'threads',
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: INTEGRATION,
+          // dist/ is built once, before any integration test runs.
+          globalSetup: ['test/helpers/global-build.ts'],
+          // Child processes and Chromium share the CPU with everything else on the machine:
+          // a test ends when its work does, the bound below only catches a hang.
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        test: {
+          name: 'types',
+          include: [],
+          // Type-level tests (*.test-d.ts) are checked by the compiler as part of `npm test`.
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['test/**/*.test-d.ts'],
+            tsconfig: './tsconfig.json',
+          },
+        },
+      },
+    ],
   },
 });

@@ -27,6 +27,6 @@ try {
   console.log(`done: ${seen} builds`);
 } catch (error) {
   if (!controller.signal.aborted) throw error;
-  console.log(`stopped after ${seen} builds: ${controller.signal.reason.message}`);
+  console.log(`stopped after ${seen} builds: ${(controller.signal.reason as Error).message}`);
   process.exitCode = 130;
 }

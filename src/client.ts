@@ -85,7 +85,9 @@ function checkBaseUrl(value: unknown, redact: Redact): URL {
   let url: URL | undefined;
   try {
     if (typeof value === 'string') url = new URL(value);
-  } catch {}
+  } catch {
+    // not a URL: reported below
+  }
   if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
     // Not shown at all if it has a query, fragment or `@`: the token could be anywhere in it.
     throw new TypeError(

@@ -124,7 +124,7 @@ export function readOptions<T extends object, D extends Options<T>>(
   table: D,
 ): Read<T, D> {
   const read: Record<string, unknown> = checkOptions('options', value, table);
-  for (const [key, option] of Object.entries(table) as [string, Option][]) {
+  for (const [key, option] of Object.entries<Option>(table)) {
     if (read[key] !== undefined || option.api) continue;
     const fallback = option.default;
     const value = typeof fallback === 'function' ? fallback() : fallback;

@@ -17,7 +17,11 @@ export function redactor(token: string | undefined): Redact {
   ];
   const pattern = new RegExp(
     forms
-      .map((form) => [...form].map((c) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join(GAP))
+      .map((form) =>
+        Array.from(form)
+          .map((c) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'))
+          .join(GAP),
+      )
       .join('|'),
     'g',
   );
@@ -42,11 +46,15 @@ export function redactError(error: unknown, redactToken: Redact, depth = 0): unk
     }
     // Anything else thrown (a plain object ...) is kept as its text, without the token.
     let text: string | undefined;
+    const thrown: unknown = error;
     try {
       // undefined for an object whose toJSON gives nothing.
       text = JSON.stringify(error);
-    } catch {}
-    return redact(text ?? String(error));
+    } catch {
+      // a cycle or a throwing toJSON: the text form below
+    }
+    // Its own toString where it has one (redacted like the rest), `[object Object]` otherwise.
+    return redact(text ?? String(thrown));
   }
   const cause =
     depth < 8 && error.cause !== undefined

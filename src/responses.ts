@@ -35,7 +35,7 @@ export async function unwrapData<T>(
     let data: unknown;
     try {
       // `null` throws here too, like a body that is not JSON.
-      data = JSON.parse(text).data;
+      data = (JSON.parse(text) as { data: unknown }).data;
     } catch {
       // No `cause`: V8's SyntaxError quotes a slice of the body, which redaction cannot recognise.
     }

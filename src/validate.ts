@@ -90,7 +90,7 @@ export function checkOptions<T extends object>(
   }
   const keys = Object.keys(table);
   for (const key of Object.keys(value)) if (!keys.includes(key)) throw unknownKey(name, key, keys);
-  for (const [key, option] of Object.entries(table) as [string, Option][]) {
+  for (const [key, option] of Object.entries<Option>(table)) {
     const given = (value as Record<string, unknown>)[key];
     if (given === undefined) continue;
     checkValue(key, given, option);

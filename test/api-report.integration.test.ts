@@ -1,25 +1,19 @@
-// Slow: runs scripts/api-report.mjs (API Extractor) in child processes. The committed report of
+// Slow: runs scripts/api-report.ts (API Extractor) in child processes. The committed report of
 // the exported API matches src/, and a report that no longer does fails `npm run check`.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScript } from '../scripts/lib/process.js';
 import { root } from './helpers/project.js';
 
 const REPORT = path.join(root, 'api-report', 'apify-builds-client.api.md');
 let scratch: string;
 
-function check(...args: string[]): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(root, 'scripts', 'api-report.mjs'), '--check', ...args],
-      { cwd: root, timeout: 120_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
-    );
-  });
+/** `npm run api-report -- --check ...args`. */
+async function check(...args: string[]): Promise<{ code: number; output: string }> {
+  const { code, output } = await runScript('api-report', ['--check', ...args]);
+  return { code, output };
 }
 
 beforeAll(async () => {
@@ -32,7 +26,7 @@ afterAll(async () => {
 describe('npm run api-report -- --check', () => {
   it('passes on the committed report', async () => {
     expect(await check()).toEqual({ code: 0, output: '' });
-  }, 120_000);
+  });
 
   it('fails when the exports differ from the report, and names the line', async () => {
     const report = await readFile(REPORT, 'utf8');
@@ -47,5 +41,5 @@ describe('npm run api-report -- --check', () => {
     expect(output.split('\n').filter((l) => /^api-report: [+-] /.test(l))).toEqual([
       `api-report: + ${line}`,
     ]);
-  }, 120_000);
+  });
 });

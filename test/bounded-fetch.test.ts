@@ -1,6 +1,10 @@
-// The fetch that bundles a remote spec (scripts/bounded-fetch.mjs): bounded and retried.
+// The fetch that bundles a remote spec (scripts/bounded-fetch.ts): bounded and retried.
 import { describe, expect, it } from 'vitest';
-import { boundedFetch } from '../scripts/bounded-fetch.mjs';
+import { boundedFetch } from '../scripts/bounded-fetch.js';
+
+/** The URL a fetch was called with. */
+const urlOf = (input: Parameters<typeof fetch>[0]) =>
+  typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
@@ -13,7 +17,7 @@ describe('boundedFetch', () => {
       most = Math.max(most, active);
       await tick();
       active -= 1;
-      return new Response(`body of ${String(input)}`);
+      return new Response(`body of ${urlOf(input)}`);
     }) as typeof fetch;
     const bounded = boundedFetch(fake);
     const urls = Array.from({ length: 400 }, (_, i) => `http://x/${i}.yaml`);
@@ -30,11 +34,10 @@ describe('boundedFetch', () => {
       new Response('ok'),
     ];
     const calls: string[] = [];
-    const fake = (async (input: Parameters<typeof fetch>[0]) => {
-      calls.push(String(input));
+    const fake = ((input: Parameters<typeof fetch>[0]) => {
+      calls.push(urlOf(input));
       const next = answers.shift()!;
-      if (next instanceof Error) throw next;
-      return next;
+      return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
     }) as typeof fetch;
     const response = await boundedFetch(fake, { delayMs: 1 })('http://x/a.yaml');
     expect(await response.text()).toBe('ok');
@@ -42,16 +45,14 @@ describe('boundedFetch', () => {
   });
 
   it('gives up after the retries: the last error, or the last error status', async () => {
-    const failing = (async () => {
-      throw new TypeError('fetch failed');
-    }) as typeof fetch;
+    const failing = (() => Promise.reject(new TypeError('fetch failed'))) as typeof fetch;
     await expect(boundedFetch(failing, { retries: 2, delayMs: 1 })('http://x/')).rejects.toThrow(
       'fetch failed',
     );
     let calls = 0;
-    const busy = (async () => {
+    const busy = (() => {
       calls += 1;
-      return new Response('busy', { status: 502 });
+      return Promise.resolve(new Response('busy', { status: 502 }));
     }) as typeof fetch;
     const response = await boundedFetch(busy, { retries: 2, delayMs: 1 })('http://x/');
     expect(response.status).toBe(502);
@@ -60,9 +61,9 @@ describe('boundedFetch', () => {
 
   it('does not retry other statuses', async () => {
     let calls = 0;
-    const missing = (async () => {
+    const missing = (() => {
       calls += 1;
-      return new Response('', { status: 404 });
+      return Promise.resolve(new Response('', { status: 404 }));
     }) as typeof fetch;
     expect((await boundedFetch(missing, { delayMs: 1 })('http://x/')).status).toBe(404);
     expect(calls).toBe(1);

@@ -54,7 +54,8 @@ const BAD_IDS: unknown[] = [
 /** Each call method with a bad actorId or buildId. */
 const badIdCalls: [string, Call][] = BAD_IDS.flatMap((id): [string, Call][] => {
   const bad = id as string;
-  const shown = JSON.stringify(id) ?? 'undefined';
+  // JSON.stringify(undefined) is undefined: shown as 'undefined'.
+  const shown = (JSON.stringify(id) as string | undefined) ?? 'undefined';
   return [
     [`listBuilds actorId ${shown}`, (c) => c.listBuilds(bad)],
     [`iterateBuilds actorId ${shown}`, (c) => c.iterateBuilds(bad).next()],
@@ -109,7 +110,7 @@ describe('bad arguments reject before any request', () => {
   });
 
   it.each(badListOptions)('listBuilds %s: %j', async (_name, options, kind, message) => {
-    const error = await rejectionOf(clientOf(server()).listBuilds(ACTOR, options as never));
+    const error = await rejectionOf(clientOf(server()).listBuilds(ACTOR, options));
     expect(error).toBeInstanceOf(kind);
     expect((error as Error).message).toBe(message);
   });
@@ -118,8 +119,8 @@ describe('bad arguments reject before any request', () => {
     'iterateBuilds and iterateBuildPages %s: %j, on the first next()',
     async (_name, options, kind, message) => {
       const client = clientOf(server());
-      const items = client.iterateBuilds(ACTOR, options as never);
-      const pages = client.iterateBuildPages(ACTOR, options as never);
+      const items = client.iterateBuilds(ACTOR, options);
+      const pages = client.iterateBuildPages(ACTOR, options);
       for (const error of [await rejectionOf(items.next()), await rejectionOf(pages.next())]) {
         expect(error).toBeInstanceOf(kind);
         expect((error as Error).message).toBe(message);

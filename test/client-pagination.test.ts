@@ -1,8 +1,8 @@
 // Page walks against a real loopback server whose list of builds can grow during the walk.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBuildsClient } from '../src/index.js';
+import { createBuildsClient, type BuildShort } from '../src/index.js';
 import { ACTOR, collect, expectNoAbortListeners } from './helpers/api.js';
-import { startBuildsServer, type BuildsServer } from './walk-server.js';
+import { startBuildsServer, type BuildsServer } from './helpers/walk-server.js';
 
 let server: BuildsServer | undefined;
 afterEach(async () => {
@@ -183,9 +183,9 @@ describe('iterateBuilds called without awaiting each next()', () => {
     server = await startBuildsServer(25);
     const iterator = clientOf(server).iterateBuilds(ACTOR, { pageSize: 10 });
     const results = await Promise.all(Array.from({ length: 27 }, () => iterator.next()));
-    expect(results.filter((r) => !r.done).map((r) => r.value?.id)).toEqual(
-      server.builds.map((b) => b.id),
-    );
+    expect(
+      results.filter((r): r is IteratorYieldResult<BuildShort> => !r.done).map((r) => r.value.id),
+    ).toEqual(server.builds.map((b) => b.id));
     expect(results.slice(25).every((r) => r.done)).toBe(true);
   });
 });

@@ -175,7 +175,10 @@ describe('what else is retried', () => {
 
   it('iterateBuilds retries a failing page and yields every build once', async () => {
     server().handle((req, res, count) => {
-      if (count === 2) return sendJson(res, 500, errorBody('internal-error', 'oops'));
+      if (count === 2) {
+        sendJson(res, 500, errorBody('internal-error', 'oops'));
+        return;
+      }
       const offset = Number(new URL(req.url ?? '', server().url).searchParams.get('offset'));
       const items = [build(`build${offset}`), build(`build${offset + 1}`)];
       sendJson(res, 200, { data: { total: 4, offset, limit: 2, desc: false, count: 2, items } });

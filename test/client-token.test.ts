@@ -161,9 +161,10 @@ describe('a server that echoes the token', () => {
   });
 
   it('in a cause that is not an Error (a plain object a fetch threw), is not shown', async () => {
-    const fetch = async (): Promise<Response> => {
-      throw new TypeError('fetch failed', { cause: { code: 'EX', detail: `sent ${TOKEN}` } });
-    };
+    const fetch = (): Promise<Response> =>
+      Promise.reject(
+        new TypeError('fetch failed', { cause: { code: 'EX', detail: `sent ${TOKEN}` } }),
+      );
     const error = await rejectionOf(clientOf(server(), { maxRetries: 0, fetch }).listBuilds(ACTOR));
     expect(error).toBeInstanceOf(ApifyNetworkError);
     // What the object said is still there, as text.
@@ -172,9 +173,10 @@ describe('a server that echoes the token', () => {
   });
 
   it('in a cause that has no JSON form, is not shown either, and the error is still one of ours', async () => {
-    const fetch = async (): Promise<Response> => {
-      throw new TypeError('fetch failed', { cause: { toJSON: () => undefined, detail: TOKEN } });
-    };
+    const fetch = (): Promise<Response> =>
+      Promise.reject(
+        new TypeError('fetch failed', { cause: { toJSON: () => undefined, detail: TOKEN } }),
+      );
     const error = await rejectionOf(clientOf(server(), { maxRetries: 0, fetch }).listBuilds(ACTOR));
     expect(error).toBeInstanceOf(ApifyNetworkError);
     expectNoToken(error);

@@ -6,9 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApifyApiError, createBuildsClient, type BuildShort } from '../src/index.js';
 import { ACTOR, collect, rejectionOf } from './helpers/api.js';
 import { ChurnList, churnCases, runs } from './helpers/churn.js';
-import { random } from './fake-api/builds.js';
+import { random } from '../fake-api/builds.js';
 import { sendJson } from './helpers/loopback.js';
-import { startBuildsServer, type BuildsServer } from './walk-server.js';
+import { startBuildsServer, type BuildsServer } from './helpers/walk-server.js';
 
 const clientOf = (s: BuildsServer, maxRetries = 0) =>
   createBuildsClient({ baseUrl: s.url, token: 'churn-token', maxRetries, minRetryDelayMs: 1 });
@@ -182,7 +182,10 @@ describe('a page that makes no sense as part of the list', () => {
     s.loopback.handle((req, res) => {
       answered += 1;
       // The second page: a 503 first, then a 203 whose builds have no startedAt.
-      if (answered === 2) return sendJson(res, 503, { error: { type: 'busy', message: 'busy' } });
+      if (answered === 2) {
+        sendJson(res, 503, { error: { type: 'busy', message: 'busy' } });
+        return;
+      }
       const url = new URL(req.url ?? '/', s.url);
       const seen = {
         offset: Number(url.searchParams.get('offset')),

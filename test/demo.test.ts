@@ -1,25 +1,11 @@
 // `npm run demo` end to end: the built package against the fake API, offline, without a token.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { beforeAll, expect, it } from 'vitest';
-import { ensureBuilt } from './build-once.js';
-import { root } from './helpers/project.js';
-
-beforeAll(ensureBuilt, 200_000);
+import { expect, it } from 'vitest';
+import { runScript } from '../scripts/lib/process.js';
 
 it('walks 2,500 builds in three pages, aborts a running build and leaves a finished one unchanged', async () => {
-  const { code, output } = await new Promise<{ code: number; output: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(root, 'scripts', 'demo.mjs')],
-      // A token in the environment must not reach the fake server or the output.
-      {
-        cwd: root,
-        timeout: 60_000,
-        env: { ...process.env, APIFY_TOKEN: 'env-token-must-not-leak' },
-      },
-      (error, stdout, stderr) => resolve({ code: error ? 1 : 0, output: `${stdout}${stderr}` }),
-    );
+  // A token in the environment must not reach the fake server or the output.
+  const { code, output } = await runScript('demo', [], {
+    env: { ...process.env, APIFY_TOKEN: 'env-token-must-not-leak' },
   });
   expect(output).not.toContain('env-token-must-not-leak');
   expect(code, output).toBe(0);
@@ -36,4 +22,4 @@ it('walks 2,500 builds in three pages, aborts a running build and leaves a finis
   expect(output).toContain('list nobody~nothing: 404 record-not-found');
   const aborted = /^abort (\w{17}): RUNNING -> ABORTING$/m.exec(output)![1]!;
   expect(output).toMatch(new RegExp(`^${aborted}\\s+ABORTED\\s`, 'm'));
-}, 90_000);
+});

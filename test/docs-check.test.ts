@@ -1,27 +1,20 @@
 // What makes `npm run check` and `npm run docs` fail on the docs side: a code sample that does not
 // type-check, an export without a doc comment, a broken {@link}, a spec with a lint problem.
 // The check function runs on fixtures beside the project; the scripts run in a copy of it.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root } from '../scripts/paths.mjs';
-
-interface CheckModule {
-  checkDocs(overrides?: Record<string, unknown>): Promise<{ ok: boolean; output: string }>;
-}
-// A plain-JavaScript build script: loaded by URL so the type checker does not look for its types.
-const { checkDocs } = (await import(
-  new URL('../scripts/docs-check.mjs', import.meta.url).href
-)) as CheckModule;
+import { checkDocs } from '../scripts/docs-check.js';
+import { root } from '../scripts/lib/paths.js';
+import { copyProject, type ProjectCopy } from './helpers/project.js';
 
 let fixtures: string;
 
 /**
- * A TypeDoc run over `files` (written into a fixture folder inside the project, so they see its
- * node_modules and its "type": "module"), with the project's typedoc.json and the samples'
+ * A TypeDoc run over `files` (written into a temporary fixture folder that sees the project's
+ * node_modules and is "type": "module"), with the project's typedoc.json and the samples'
  * compiler options; `entry` replaces src/index.ts as the documented entry point.
  */
 async function checkFixture(files: Record<string, string>, entry?: string) {
@@ -40,15 +33,16 @@ async function checkFixture(files: Record<string, string>, entry?: string) {
       ...(entry ? { entryPoints: [`./${entry}`], intentionallyNotDocumented: [] } : {}),
     }),
   );
-  return checkDocs({ options: path.join(dir, 'typedoc.json') });
+  return checkDocs(path.join(dir, 'typedoc.json'));
 }
 
 const sample = (call: string) =>
   `import { createBuildsClient } from 'apify-builds-client';\n\nawait createBuildsClient().${call};\n`;
 
 beforeAll(async () => {
-  await mkdir(path.join(root, '.scratch'), { recursive: true });
-  fixtures = await mkdtemp(path.join(root, '.scratch', 'docs-check-'));
+  fixtures = await mkdtemp(path.join(os.tmpdir(), 'apify-builds-docs-check-'));
+  await writeFile(path.join(fixtures, 'package.json'), '{ "type": "module" }\n');
+  await symlink(path.join(root, 'node_modules'), path.join(fixtures, 'node_modules'), 'dir');
 });
 
 afterAll(async () => {
@@ -66,7 +60,7 @@ describe('checkDocs', () => {
       'fixed-sample.ts': sample("listBuilds('janedoe~my-actor')"),
     });
     expect(fixed).toEqual({ ok: true, output: '' });
-  }, 120_000);
+  });
 
   it('fails on an export without a doc comment, naming it', async () => {
     const entry = [
@@ -95,55 +89,29 @@ describe('checkDocs', () => {
       ok: true,
       output: '',
     });
-  }, 120_000);
+  });
 
   it('fails on a {@link} to nothing', async () => {
     const entry = '/** Like {@link nowhereToBeFound}. */\nexport const answer = 42;\n';
     const result = await checkFixture({ 'entry.ts': entry }, 'entry.ts');
     expect(result.ok).toBe(false);
     expect(result.output).toContain('nowhereToBeFound');
-  }, 120_000);
+  });
 });
 
 describe('the scripts, in a copy of the project', () => {
-  let copy: string;
-
-  /** Runs `node scripts/<name>.mjs` in the copy: exit code and output. */
-  function run(name: string): Promise<{ code: number; output: string }> {
-    return new Promise((resolve) => {
-      execFile(
-        process.execPath,
-        [path.join(copy, 'scripts', `${name}.mjs`)],
-        { cwd: copy, timeout: 240_000, maxBuffer: 16 * 1024 * 1024 },
-        (error, stdout, stderr) =>
-          resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
-      );
-    });
-  }
+  let copy: ProjectCopy;
 
   beforeAll(async () => {
-    copy = await mkdtemp(path.join(os.tmpdir(), 'apify-builds-copy-'));
-    const skip = new Set(['node_modules', 'dist', '.git', '.scratch']);
-    await cp(root, copy, {
-      recursive: true,
-      filter: (source) => !skip.has(path.relative(root, source).split(path.sep)[0] ?? ''),
-    });
-    // The copy's own node_modules/.cache (the check's stamps), the real packages by symlink.
-    await mkdir(path.join(copy, 'node_modules'));
-    for (const entry of await readdir(path.join(root, 'node_modules')))
-      if (entry !== '.cache')
-        await symlink(
-          path.join(root, 'node_modules', entry),
-          path.join(copy, 'node_modules', entry),
-        );
-  }, 120_000);
+    copy = await copyProject('apify-builds-copy-');
+  });
 
   afterAll(async () => {
-    if (copy) await rm(copy, { recursive: true, force: true });
+    await copy.remove();
   });
 
   it('npm run docs fails on a spec with a dangling $ref, and writes no site', async () => {
-    const specFile = path.join(copy, 'spec', 'openapi.yaml');
+    const specFile = path.join(copy.dir, 'spec', 'openapi.yaml');
     const spec = await readFile(specFile, 'utf8');
     const dangling = spec.replace(
       "$ref: '#/components/parameters/offset'",
@@ -152,23 +120,23 @@ describe('the scripts, in a copy of the project', () => {
     expect(dangling).not.toBe(spec);
     await writeFile(specFile, dangling);
     try {
-      const { code, output } = await run('docs');
+      const { code, output } = await copy.run('docs');
       expect(code, output).toBe(1);
       expect(output).toContain('spec/openapi.yaml has lint problems');
       expect(output).toMatch(/spec\/openapi\.yaml:\s+\d+:\d+\s+error\s+no-unresolved-refs/);
-      expect(existsSync(path.join(copy, 'dist', 'docs'))).toBe(false);
+      expect(existsSync(path.join(copy.dir, 'dist', 'docs'))).toBe(false);
     } finally {
       await writeFile(specFile, spec);
     }
-  }, 240_000);
+  });
 
   it('npm run check fails on a broken sample in spec/samples/', async () => {
-    const broken = path.join(copy, 'spec', 'samples', 'broken.ts');
+    const broken = path.join(copy.dir, 'spec', 'samples', 'broken.ts');
     await writeFile(broken, sample('listBuilds(123)'));
-    const failed = await run('check');
+    const failed = await copy.run('check', ['--only', 'docs']);
     expect(failed.code, failed.output).toBe(1);
     expect(failed.output).toContain('check: docs check failed');
     expect(failed.output).toMatch(/spec\/samples\/broken\.ts:3:\d+ - error TS2345/);
     // The same check passes on the project itself (`npm run check`), and on a correct sample above.
-  }, 240_000);
+  });
 });

@@ -1,7 +1,6 @@
 // Slow: builds the docs site into a temporary folder (a child process), serves it over loopback
 // HTTP (127.0.0.1, a random port) and opens its pages in headless Chromium. Any console error or
 // warning, page error, failed request, HTTP error status or request that leaves the server fails.
-import { execFile } from 'node:child_process';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChrome } from './find-chrome.js';
-import { root } from './helpers/project.js';
+import { findChrome } from './helpers/find-chrome.js';
+import { runScript } from '../scripts/lib/process.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,28 +20,16 @@ const TYPES: Record<string, string> = {
 };
 
 let site: string;
-let server: http.Server;
+let server: http.Server | undefined;
 let base: string;
-let browser: Browser;
+let browser: Browser | undefined;
 const served: string[] = [];
 
 beforeAll(async () => {
   site = await mkdtemp(path.join(tmpdir(), 'docs-http-'));
   // Its own copy of the site: dist/docs may be rebuilt by another test meanwhile.
-  await new Promise<void>((resolve, reject) =>
-    execFile(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        "const { buildSite } = await import('./scripts/docs.mjs'); await buildSite(process.argv[1]);",
-        path.join(site, 'docs'),
-      ],
-      { cwd: root, timeout: 180_000 },
-      (error, stdout, stderr) =>
-        error ? reject(new Error(`building the site failed:\n${stdout}${stderr}`)) : resolve(),
-    ),
-  );
+  const built = await runScript('docs', ['--out', path.join(site, 'docs')]);
+  if (!built.ok) throw new Error(`building the site failed:\n${built.output}`);
   const docs = path.join(site, 'docs');
   server = http.createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
@@ -65,7 +52,7 @@ beforeAll(async () => {
       () => response.writeHead(404).end(),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: findChrome(),
@@ -82,7 +69,7 @@ afterAll(async () => {
 
 /** Opens `pathname`, waits until the network is idle, and returns every problem seen. */
 async function visit(pathname: string, ready: (page: Page) => Promise<unknown>): Promise<string[]> {
-  const context = await browser.newContext();
+  const context = await browser!.newContext();
   const problems: string[] = [];
   await context.route('**/*', (route) => {
     const target = route.request().url();

@@ -1,44 +1,40 @@
 // Which operations get which code samples, and the curl call each one shows: checked on small
 // specs with today's operationIds and with the ones the spec has had before.
 import { describe, expect, it } from 'vitest';
+import * as samples from '../scripts/docs-samples.js';
+import type { Method, OpenApiDocument, Parameter, PathItem } from '../scripts/lib/openapi.js';
 
-interface CodeSample {
-  lang: string;
-  label: string;
-  source: string;
-}
-type Spec = Record<string, any>;
-interface SamplesModule {
-  injectSamples(spec: Spec, sources: Map<string, string>): Spec;
-  readSamples(): Promise<Map<string, string>>;
-  sampleLanguages(): { lang: string; label: string }[];
+/** The small specs of these tests: their paths and the actorId parameter are always there. */
+interface Spec extends OpenApiDocument {
+  paths: Record<string, PathItem>;
+  components: { parameters: { actorId: Parameter } };
 }
 
-// A plain-JavaScript build script: loaded by URL so the type checker does not look for its types.
-const samples = (await import(
-  new URL('../scripts/docs-samples.mjs', import.meta.url).href
-)) as SamplesModule;
 const sources = await samples.readSamples();
 
-const actorId = {
+const actorId: Parameter = {
   name: 'actorId',
   in: 'path',
   required: true,
   schema: { type: 'string' },
   example: 'janedoe~my-actor',
 };
-const buildId = {
+const buildId: Parameter = {
   name: 'buildId',
   in: 'path',
   required: true,
   schema: { type: 'string' },
   example: 'B1',
 };
-const query = ['offset', 'limit', 'desc'].map((name) => ({ name, in: 'query', schema: {} }));
+const query: Parameter[] = ['offset', 'limit', 'desc'].map((name) => ({
+  name,
+  in: 'query',
+  schema: {},
+}));
 
 /** A spec with the list and abort operations under `prefix`, named `listId` and `abortId`. */
 function specWith(prefix: string, listId: string, abortId: string): Spec {
-  return structuredClone({
+  return structuredClone<Spec>({
     openapi: '3.1.0',
     servers: [{ url: 'https://api.example.test/' }],
     components: { parameters: { actorId } },
@@ -60,8 +56,8 @@ function specWith(prefix: string, listId: string, abortId: string): Spec {
   });
 }
 
-const codeSamples = (spec: Spec, route: string, method: string) =>
-  spec['paths'][route][method]['x-codeSamples'] as CodeSample[];
+const codeSamples = (spec: OpenApiDocument, route: string, method: Method) =>
+  spec.paths?.[route]?.[method]?.['x-codeSamples'] ?? [];
 
 describe('injectSamples', () => {
   it.each([
@@ -104,28 +100,28 @@ describe('injectSamples', () => {
   it('samples every operation of a spec with both the canonical routes and their aliases', () => {
     const spec = specWith('/v2/actors', 'actors_builds_get', 'actors_build_abort_post');
     Object.assign(
-      spec['paths'],
-      specWith('/v2/acts', 'acts_builds_get', 'acts_build_abort_post')['paths'],
+      spec.paths,
+      specWith('/v2/acts', 'acts_builds_get', 'acts_build_abort_post').paths,
     );
     samples.injectSamples(spec, sources);
-    for (const [route, item] of Object.entries(spec['paths'] as Record<string, Spec>))
-      for (const method of ['get', 'post'].filter((m) => item[m]))
+    for (const [route, item] of Object.entries(spec.paths))
+      for (const method of (['get', 'post'] as const).filter((m) => item[m]))
         expect(codeSamples(spec, route, method)[0]?.source, route).toContain(route.split('/')[2]);
   });
 
   it('fails loudly on an operation that has no sample', () => {
     const spec = specWith('/v2/actors', 'actors_builds_get', 'actors_build_abort_post');
-    spec['paths']['/v2/actor-builds/{buildId}'] = {
+    spec.paths['/v2/actor-builds/{buildId}'] = {
       get: { operationId: 'actorBuild_get' },
     };
     expect(() => samples.injectSamples(spec, sources)).toThrow(
-      'no code sample for actorBuild_get (GET /v2/actor-builds/{buildId}): add its operationId to SAMPLES in scripts/docs-samples.mjs',
+      'no code sample for actorBuild_get (GET /v2/actor-builds/{buildId}): add its operationId to SAMPLES in scripts/docs-samples.ts',
     );
   });
 
   it('fails loudly when no operation matches a sample (a renamed operationId)', () => {
     const spec = specWith('/v2/actors', 'actors_builds_get', 'actors_build_abort_post');
-    delete spec['paths']['/v2/actors/{actorId}/builds/{buildId}/abort'];
+    delete spec.paths['/v2/actors/{actorId}/builds/{buildId}/abort'];
     expect(() => samples.injectSamples(spec, sources)).toThrow(
       /no operation of the spec has any of the operationIds actors_build_abort_post/,
     );
@@ -133,12 +129,12 @@ describe('injectSamples', () => {
 
   it('fails loudly on a path parameter without an example or a sample query the operation lacks', () => {
     const noExample = specWith('/v2/actors', 'actors_builds_get', 'actors_build_abort_post');
-    delete noExample['components']['parameters']['actorId']['example'];
+    delete noExample.components.parameters.actorId.example;
     expect(() => samples.injectSamples(noExample, sources)).toThrow(
       'actors_builds_get: path parameter actorId has no example for the curl sample',
     );
     const noLimit = specWith('/v2/actors', 'actors_builds_get', 'actors_build_abort_post');
-    noLimit['paths']['/v2/actors/{actorId}/builds']['get']['parameters'] = [];
+    noLimit.paths['/v2/actors/{actorId}/builds']!.get!.parameters = [];
     expect(() => samples.injectSamples(noLimit, sources)).toThrow(
       'actors_builds_get: the curl sample sends limit, which is not a query parameter',
     );

@@ -2,6 +2,8 @@
 // file:// in headless Chromium, offline, with every request that would leave the machine blocked
 // and recorded. The operations it must show come from spec/openapi.yaml itself.
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -13,11 +15,12 @@ import {
 } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { root, specPath } from '../scripts/paths.mjs';
-import { runScript } from './build-once.js';
-import { findChrome } from './find-chrome.js';
+import { root, specPath } from '../scripts/lib/paths.js';
+import { runScript } from '../scripts/lib/process.js';
+import { findChrome } from './helpers/find-chrome.js';
 
-const site = path.join(root, 'dist', 'docs');
+// Built into a temporary folder: the test writes nothing into the repository.
+const site = await mkdtemp(path.join(tmpdir(), 'apify-builds-site-'));
 const url = (file: string) => pathToFileURL(path.join(site, file)).href;
 // Schemes that never leave the machine: the pages themselves, inline images, Redoc's worker blobs.
 const LOCAL_SCHEMES = new Set(['file:', 'data:', 'blob:']);
@@ -68,7 +71,8 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   // Always a fresh build: a site left over from an older checkout would prove nothing.
-  await runScript('docs');
+  const built = await runScript('docs', ['--out', site]);
+  if (!built.ok) throw new Error(`npm run docs failed:\n${built.output}`);
   browser = await chromium.launch({
     executablePath: findChrome(),
     args: [
@@ -78,7 +82,8 @@ beforeAll(async () => {
       '--disable-background-networking',
       '--no-first-run',
     ],
-    timeout: 30_000,
+    // Chromium shares the CPU with the rest of the suite: generous bounds that only catch a hang.
+    timeout: 120_000,
   });
   context = await browser.newContext({ offline: true, viewport: { width: 1400, height: 1000 } });
   await context.route('**/*', (route) => {
@@ -88,17 +93,18 @@ beforeAll(async () => {
     return route.abort();
   });
   page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(120_000);
   page.on('request', (request) => requests.push(request.url()));
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning')
       problems.push(`console.${message.type()} on ${page.url()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
-}, 240_000);
+});
 
 afterAll(async () => {
-  await browser?.close();
+  await browser.close();
+  await rm(site, { recursive: true, force: true });
 });
 
 /** The request samples panel of an operation, switched to the sample labelled `label`. */
@@ -234,7 +240,6 @@ describe('HTTP API reference', () => {
       );
       expect(curl).toContain('-H "Authorization: Bearer $APIFY_TOKEN"');
     },
-    60_000,
   );
 
   it('marks the abort of the Actor route deprecated, the live abort and the list not', async () => {
@@ -248,7 +253,7 @@ describe('HTTP API reference', () => {
       if (op === actorAbortOperation)
         expect(await section.innerText()).toContain('POST /v2/actor-builds/{buildId}/abort');
     }
-  }, 60_000);
+  });
 
   it('shows the live abort operation before the deprecated one', async () => {
     await page.goto(url('api/index.html'));

@@ -44,7 +44,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await project?.remove();
+  await project.remove();
 });
 
 /** The report of a bundled run, once the bundle is known to hold the installed package. */

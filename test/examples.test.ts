@@ -4,9 +4,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startMockServer, type MockServer, type MockServerOptions } from './fake-api/server.js';
-import { root } from './helpers/project.js';
+import { afterEach, beforeEach, expect, it, onTestFinished } from 'vitest';
+import { startMockServer, type MockServer, type MockServerOptions } from '../fake-api/server.js';
+import { scriptArgs } from '../scripts/lib/process.js';
 
 const TOKEN = 'apify_api_exampleTokenMustNotLeak';
 let server: MockServer | undefined;
@@ -42,20 +42,19 @@ function example(
   whenPrinted?: (output: string, interrupt: () => void) => void,
   args: string[] = [],
 ): Promise<Example> {
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'scripts', 'example.mjs'), name, ...args],
-    {
-      cwd: scratch,
-      detached: true,
-      env: { ...process.env, APIFY_BASE_URL: server!.url, APIFY_TOKEN: TOKEN, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, scriptArgs('example', [name, ...args]), {
+    cwd: scratch,
+    detached: true,
+    env: { ...process.env, APIFY_BASE_URL: server!.url, APIFY_TOKEN: TOKEN, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const interrupt = () => process.kill(-child.pid!, 'SIGINT');
-  const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 60_000);
-  for (const stream of [child.stdout!, child.stderr!]) {
+  // Whatever the test's outcome, nothing of the example outlives it.
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+  });
+  for (const stream of [child.stdout, child.stderr]) {
     stream.setEncoding('utf8').on('data', (chunk: string) => {
       output += chunk;
       whenPrinted?.(output, interrupt);
@@ -63,7 +62,6 @@ function example(
   }
   return new Promise((resolve) =>
     child.on('close', (code, signal) => {
-      clearTimeout(timer);
       resolve({ code, signal, output });
     }),
   );

@@ -1,12 +1,14 @@
 // The fake API (test/fake-api/) behaves as spec/openapi.yaml describes the real one:
 // pagination, the build lifecycle, abort, and the error responses. Plain fetch on 127.0.0.1.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer, type MockServerOptions } from './fake-api/server.js';
+import {
+  startMockServer,
+  type FakeBuild,
+  type MockServer,
+  type MockServerOptions,
+} from '../fake-api/server.js';
 import { startLoopback, sendJson } from './helpers/loopback.js';
-import { root } from './helpers/project.js';
 
 let server: MockServer | undefined;
 afterEach(async () => {
@@ -28,16 +30,22 @@ interface Page {
   items: { id: string; status: string; startedAt: string; finishedAt: string | null }[];
 }
 
+/** A JSON body as the tests read it: a page or a build under `data`, or an `error`. */
+interface Body {
+  data: Page & FakeBuild;
+  error: { type: string; message: string };
+}
+
 async function call(
   s: MockServer,
   path: string,
   init?: RequestInit,
-): Promise<{ status: number; body: any; headers: Headers }> {
+): Promise<{ status: number; body: Body; headers: Headers }> {
   const response = await fetch(`${s.url}${path}`, init);
   const text = await response.text();
   return {
     status: response.status,
-    body: text ? JSON.parse(text) : undefined,
+    body: (text ? JSON.parse(text) : undefined) as Body,
     headers: response.headers,
   };
 }
@@ -381,34 +389,6 @@ describe('routes and fields of the live API', () => {
     expect((await list(s)).body.data.total).toBe(2);
     await s.received(2);
     expect(s.recorded.map((r) => r.url)).toEqual(['/custom', `/v2/actors/${s.actor.name}/builds`]);
-  });
-});
-
-describe('npm run mock', () => {
-  it('says in one line that the port is busy, without a stack', async () => {
-    const s = await start();
-    const { code, stdout, stderr } = await new Promise<{
-      code: number;
-      stdout: string;
-      stderr: string;
-    }>((resolve) => {
-      execFile(
-        process.execPath,
-        [path.join(root, 'scripts', 'mock.mjs')],
-        { cwd: root, timeout: 30_000, env: { ...process.env, PORT: String(s.port) } },
-        (error, out, err) =>
-          resolve({
-            code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
-            stdout: out,
-            stderr: err,
-          }),
-      );
-    });
-    expect(code, `${stdout}${stderr}`).toBe(1);
-    expect(stderr.trim()).toBe(
-      `mock: port ${s.port} on 127.0.0.1 is already in use (is another fake API running?); pick another with PORT=…`,
-    );
-    expect(stderr).not.toMatch(/EADDRINUSE|\n\s+at /);
   });
 });
 

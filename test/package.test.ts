@@ -3,7 +3,6 @@
 // tarballs), import it from Node as ESM and with require() from CommonJS, compile a strict
 // TypeScript consumer against its published types; and install it from a git URL, where only
 // the `prepare` script builds dist/.
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
@@ -11,8 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from './fake-api/server.js';
-import { ensureBuilt } from './build-once.js';
+import { startMockServer, type MockServer } from '../fake-api/server.js';
+import { run as runCommand, runNode } from '../scripts/lib/process.js';
+import { attwPath, publintPath } from '../scripts/lib/tools.js';
 import { root } from './helpers/project.js';
 
 const TOKEN = 'package-test-token-3f9a';
@@ -23,24 +23,17 @@ let installed: string;
 let installOutput: string;
 let server: MockServer;
 
-function runBoth(
+/** Runs a command to its end; rejects with its output when it fails. */
+async function runBoth(
   command: string,
   args: string[],
   cwd: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      command,
-      args,
-      { cwd, env, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error)
-          reject(new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${stdout}${stderr}`));
-        else resolve({ stdout, stderr });
-      },
-    );
-  });
+  const result = await runCommand(command, args, { cwd, env });
+  if (!result.ok)
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${result.output}`);
+  return { stdout: result.stdout, stderr: result.stderr };
 }
 
 const run = async (...args: Parameters<typeof runBoth>) => (await runBoth(...args)).stdout;
@@ -217,7 +210,6 @@ async function writeConsumerProject(
 }
 
 beforeAll(async () => {
-  await ensureBuilt();
   work = await mkdtemp(path.join(tmpdir(), 'builds-package-'));
   // A git repository of the project's files as they are now (committed or not), without dist/.
   repo = path.join(work, 'repo');
@@ -256,14 +248,25 @@ beforeAll(async () => {
   );
   installOutput = `${stdout}${stderr}`;
   server = await startMockServer({ buildCount: 1200 });
-}, 300_000);
+});
 
 afterAll(async () => {
-  await server?.close();
+  await server.close();
   if (work) await rm(work, { recursive: true, force: true });
 });
 
 describe('packed tarball', () => {
+  it('passes publint, warnings included', async () => {
+    const result = await runNode([publintPath, 'run', tarball, '--strict']);
+    expect(result.code, result.output).toBe(0);
+  });
+
+  // ESM only: Node 20.19+ loads it with require() too (tested below), which attw does not model.
+  it('passes attw for ESM consumers and bundlers', async () => {
+    const result = await runNode([attwPath, tarball, '--profile', 'esm-only', '--format', 'ascii']);
+    expect(result.code, result.output).toBe(0);
+  });
+
   it('contains the build output, the generated types and the license, and nothing else', async () => {
     const listing = await run('tar', ['-tzf', tarball], work);
     const files = listing
@@ -289,14 +292,17 @@ describe('packed tarball', () => {
         path.join(installed, 'node_modules', 'apify-builds-client', 'package.json'),
         'utf8',
       ),
-    );
+    ) as { dependencies: Record<string, string> };
     expect(Object.keys(manifest.dependencies)).toEqual(['openapi-fetch']);
   });
 
   it('ships a package.json without the prepare script, and leaves the repository with it', async () => {
-    const packed = JSON.parse(await run('tar', ['-xzOf', tarball, 'package/package.json'], work));
-    const source = JSON.parse(await readFile(path.join(repo, 'package.json'), 'utf8'));
-    expect(source.scripts.prepare).toBe('node scripts/build.mjs');
+    type Manifest = { scripts: Record<string, string> } & Record<string, unknown>;
+    const packed = JSON.parse(
+      await run('tar', ['-xzOf', tarball, 'package/package.json'], work),
+    ) as Manifest;
+    const source = JSON.parse(await readFile(path.join(repo, 'package.json'), 'utf8')) as Manifest;
+    expect(source.scripts.prepare).toBe('tsx scripts/build.ts');
     expect(packed.scripts.prepare).toBeUndefined();
     const { prepare: _, ...otherScripts } = source.scripts;
     expect(packed).toEqual({ ...source, scripts: otherScripts });
@@ -319,7 +325,7 @@ describe('packed tarball', () => {
       .map((f) => f.replace(/^package\//, ''))
       .sort();
     expect(published['apify-builds-client']!.files.map((f) => f.path).sort()).toEqual(listing);
-  }, 60_000);
+  });
 
   it('imports in Node as ESM and talks to a server', async () => {
     const script = `
@@ -343,7 +349,7 @@ describe('packed tarball', () => {
       ACTOR: server.actor.name,
       APIFY_TOKEN: TOKEN,
     });
-    const result = JSON.parse(output);
+    const result = JSON.parse(output) as { resolved: string; exports: string[]; error: unknown };
     expect(result.resolved).toBe(
       `file://${path.join(installed, 'node_modules', 'apify-builds-client', 'dist', 'index.js')}`,
     );
@@ -364,7 +370,7 @@ describe('packed tarball', () => {
       type: 'record-not-found',
     });
     expect(output).not.toContain(TOKEN);
-  }, 60_000);
+  });
 
   it('loads with require() from a CommonJS consumer (the default export condition)', async () => {
     const script = `
@@ -389,7 +395,7 @@ describe('packed tarball', () => {
       total: 1200,
       terminal: true,
     });
-  }, 60_000);
+  });
 
   it('type-checks a strict NodeNext consumer against the published declarations', () => {
     const { diagnostics, files } = compile(CONSUMER);
@@ -398,7 +404,7 @@ describe('packed tarball', () => {
     expect(files).toContain(path.join(published, 'dist', 'index.d.ts'));
     expect(files).toContain(path.join(published, 'generated', 'schema.d.ts'));
     expect(files.some((f) => f.startsWith(path.join(root, 'src')))).toBe(false);
-  }, 60_000);
+  });
 
   it('rejects each marked line once its @ts-expect-error is removed', () => {
     const marked = CONSUMER.split('\n').filter((line) => line.includes('@ts-expect-error')).length;
@@ -408,7 +414,7 @@ describe('packed tarball', () => {
     expect(diagnostics.join('\n')).toMatch(
       /TS2367: This comparison appears to be unintentional .*'"FINISHED"'/,
     );
-  }, 60_000);
+  });
 });
 
 describe('install from a git URL', () => {
@@ -424,7 +430,7 @@ describe('install from a git URL', () => {
     // npm clones the repository, installs its devDependencies from the npm cache and runs
     // `prepare`; --offline: nothing leaves the machine.
     await run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], consumer);
-  }, 420_000);
+  });
 
   it('runs prepare, so the installed package has dist/ and imports', async () => {
     const installedPackage = path.join(consumer, 'node_modules', 'apify-builds-client');
@@ -441,5 +447,5 @@ describe('install from a git URL', () => {
       { ...process.env, BASE_URL: server.url, ACTOR: server.actor.name },
     );
     expect(output.trim()).toBe('1200');
-  }, 60_000);
+  });
 });

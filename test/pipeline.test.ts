@@ -1,33 +1,22 @@
 // The generate/check pipeline, run as users run it, on a throw-away copy of the project.
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyProject } from './helpers/project.js';
+import { copyProject, type ProjectCopy } from './helpers/project.js';
 
 const schemaFile = path.join('generated', 'schema.d.ts');
+let project: ProjectCopy;
 let work: string;
-let remove: () => Promise<void>;
 
 interface Run {
   code: number;
   output: string;
 }
 
-function run(script: 'generate' | 'check'): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(work, 'scripts', `${script}.mjs`)],
-      // `check` runs lint, types, docs, size and the API report side by side; slow on a busy machine.
-      { cwd: work, timeout: 150_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, output: `${stdout}${stderr}` });
-      },
-    );
-  });
-}
+const run = (script: 'generate' | 'check', ...args: string[]): Promise<Run> =>
+  project.run(script, args);
+/** One part of `npm run check` (`-- --only <part>`): the failure tests need no other. */
+const checkOnly = (part: string) => run('check', '--only', part);
 
 /** Asserts the exit code, with the command's output as the failure message. */
 function expectCode(result: Run, code: number, what: string): void {
@@ -67,23 +56,27 @@ const addProbeParameter = (spec: string) =>
   );
 
 beforeEach(async () => {
-  ({ dir: work, remove } = await copyProject('builds-pipeline-'));
+  project = await copyProject('builds-pipeline-');
+  work = project.dir;
 });
 
 afterEach(async () => {
-  await remove();
+  await project.remove();
 });
 
 describe('npm run check / generate', () => {
   it('passes on the committed project', async () => {
     const result = await run('check');
     expectCode(result, 0, 'check');
-    expect(result.output).toContain('generated/ up to date');
-  }, 300_000);
+    expect(result.output).toContain('check: spec, format, types, lint, docs, size, api: OK');
+    expect(result.output).toMatch(
+      /^check: size: browser bundle \(minified \+ gzip, openapi-fetch included\): [\d,]+ B .*budget [\d,]+ B$/m,
+    );
+  });
 
   it('fails while generated/ is stale, and generate brings it back in sync', async () => {
     await editSpec(addProbeParameter);
-    const stale = await run('check');
+    const stale = await checkOnly('spec');
     expectCode(stale, 1, 'check after a spec edit');
     expect(stale.output).toMatch(/generated\/schema\.d\.ts is stale/);
 
@@ -95,10 +88,9 @@ describe('npm run check / generate', () => {
       new RegExp(`${PROBE}\\?: components\\['schemas'\\]\\['ActorJobStatus'\\]`),
     );
 
-    const fresh = await run('check');
+    const fresh = await checkOnly('spec');
     expectCode(fresh, 0, 'check after generate');
-    expect(fresh.output).toContain('generated/ up to date');
-  }, 300_000);
+  });
 
   it('is deterministic: a second generate changes nothing', async () => {
     const before = await readSchema();
@@ -106,7 +98,7 @@ describe('npm run check / generate', () => {
     expectCode(result, 0, 'generate');
     expect(result.output).toContain('up to date');
     expect(await readSchema()).toBe(before);
-  }, 300_000);
+  });
 
   it('refuses an invalid spec and leaves generated/ as it was', async () => {
     const before = await readSchema();
@@ -128,11 +120,11 @@ describe('npm run check / generate', () => {
     expect(generated.output).not.toMatch(/ignore-file|ignore file/);
     expect(await readSchema()).toBe(before);
 
-    const checked = await run('check');
+    const checked = await checkOnly('spec');
     expectCode(checked, 1, 'check of an invalid spec');
     expect(checked.output).toMatch(/spec lint failed/);
     expect(checked.output).not.toMatch(/ignore-file|ignore file/);
-  }, 300_000);
+  });
 
   it('reports a YAML syntax error as one, with file, line and column', async () => {
     await editSpec((spec) =>
@@ -145,45 +137,87 @@ describe('npm run check / generate', () => {
     expectCode(generated, 1, 'generate of a spec that is not YAML');
     expect(generated.output).toMatch(/^spec\/openapi\.yaml:\d+:\d+: YAML syntax error: \S/m);
     expect(generated.output).not.toMatch(/Failed to parse API description/);
-    const checked = await run('check');
+    const checked = await checkOnly('spec');
     expectCode(checked, 1, 'check of a spec that is not YAML');
     expect(checked.output).toMatch(/spec\/openapi\.yaml:\d+:\d+: YAML syntax error/);
-  }, 300_000);
+  });
 
   it('treats a lint warning as a failure', async () => {
     // An operation without a summary is only a warning in some rule sets; here it must fail.
     await editSpec((spec) => spec.replace('      summary: Abort build\n', ''));
-    const checked = await run('check');
+    const checked = await checkOnly('spec');
     expectCode(checked, 1, 'check of a spec without a summary');
     expect(checked.output).toMatch(/operation-summary/);
-  }, 300_000);
+  });
 
   it('treats a configuration warning (a misspelled rule) as a failure', async () => {
     await editFile('redocly.yaml', (config) =>
       config.replace('  operation-summary: error', '  operation-sumary: error'),
     );
-    const checked = await run('check');
+    const checked = await checkOnly('spec');
     expectCode(checked, 1, 'check with a misspelled rule in redocly.yaml');
     expect(checked.output).toMatch(/operation-sumary/);
-  }, 300_000);
+  });
 
   it('fails on a file Prettier would format differently, naming it', async () => {
     await writeFile(path.join(work, 'src', 'messy.ts'), 'export const answer   =   {a:1};\n');
-    const checked = await run('check');
+    const checked = await checkOnly('format');
     expectCode(checked, 1, 'check with an unformatted file');
     expect(checked.output).toMatch(
       /not formatted: src\/messy\.ts; run `npx prettier --write src\/messy\.ts`/,
     );
-  }, 300_000);
+  });
 
   it('fails on a type error', async () => {
     await writeFile(
       path.join(work, 'src', 'wrong.ts'),
       "import type { components } from '../generated/schema.js';\nexport const status: components['schemas']['ActorJobStatus'] = 'FINISHED';\n",
     );
-    const checked = await run('check');
+    const checked = await checkOnly('types');
     expectCode(checked, 1, 'check with a type error');
     expect(checked.output).toMatch(/type check failed/);
     expect(checked.output).toMatch(/"FINISHED"/);
-  }, 300_000);
+    // Not a terminal: plain text, no colours.
+    expect(checked.output).not.toContain('\u001b[');
+  });
+
+  it('fails on an ESLint finding, with no warning allowed', async () => {
+    await writeFile(
+      path.join(work, 'src', 'floating.ts'),
+      'export function start(): void {\n  Promise.resolve(1);\n}\n',
+    );
+    const checked = await checkOnly('lint');
+    expectCode(checked, 1, 'check with a floating promise');
+    expect(checked.output).toMatch(/eslint failed/);
+    expect(checked.output).toMatch(/src\/floating\.ts[\s\S]*no-floating-promises/);
+  });
+
+  it('names an unknown part', async () => {
+    const checked = await checkOnly('spelling');
+    expectCode(checked, 2, 'check --only spelling');
+    expect(checked.output).toContain(
+      'check: no part spelling; the parts are spec, format, types, lint, docs, size, api',
+    );
+  });
+
+  it('fails above the size budget, saying by how much', async () => {
+    await editFile('package.json', (text) =>
+      text.replace(/"browserBundleGzipBytes": \d+/, '"browserBundleGzipBytes": 1024'),
+    );
+    const checked = await checkOnly('size');
+    expectCode(checked, 1, 'check with a 1 KiB budget');
+    expect(checked.output).toMatch(
+      /size budget exceeded: .*budget 1,024 B — [\d,]+ B over; shrink it or raise the budget/,
+    );
+  });
+
+  it('fails when the exports no longer match the API report', async () => {
+    await editFile(path.join('api-report', 'apify-builds-client.api.md'), (text) =>
+      text.replace(/^export function isTerminalStatus\(.*\n/m, ''),
+    );
+    const checked = await checkOnly('api');
+    expectCode(checked, 1, 'check with a stale API report');
+    expect(checked.output).toMatch(/API report check failed/);
+    expect(checked.output).toMatch(/^api-report: \+ export function isTerminalStatus\(/m);
+  });
 });

@@ -1,11 +1,11 @@
-// Slow: runs scripts/upstream.mjs (Redocly in child processes). spec/upstream-digest.json pins
+// Slow: runs scripts/upstream.ts (Redocly in child processes). spec/upstream-digest.json pins
 // the facts of the official spec; our spec must differ from it only as
 // spec/upstream-differences.yaml says, so a spec change without its entry fails `npm test`.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScript } from '../scripts/lib/process.js';
 import { root } from './helpers/project.js';
 
 const DIGEST = path.join(root, 'spec', 'upstream-digest.json');
@@ -20,17 +20,17 @@ interface Report {
   stale: unknown[];
 }
 
-function upstream(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(root, 'scripts', 'upstream.mjs'), ...args],
-      { cwd: root, timeout: TIMEOUT },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+/** What `npm run upstream -- --pin` writes. */
+interface Digest {
+  source: string;
+  commit: string | null;
+  upstreamVersion: string | null;
+  spec: { info: { version?: string }; paths: Record<string, unknown> };
 }
+
+const readDigest = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as Digest;
+
+const upstream = (...args: string[]) => runScript('upstream', args, { timeout: TIMEOUT });
 
 /** Every key of a JSON value, at any depth. */
 const keysOf = (value: unknown): string[] =>
@@ -47,7 +47,7 @@ afterAll(async () => {
 
 describe('spec/upstream-digest.json', () => {
   it('records its source, commit and upstream version, and facts only', async () => {
-    const digest = JSON.parse(await readFile(DIGEST, 'utf8'));
+    const digest = await readDigest(DIGEST);
     expect(digest.source).toMatch(/apify\/apify-docs\/.*apify-api\/openapi\/openapi\.yaml$/);
     expect(digest.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(digest.upstreamVersion).toBe(digest.spec.info.version);
@@ -114,7 +114,7 @@ describe('npm run upstream -- --pin', () => {
         'schema BuildShort.userId',
       ]);
       expect([direct.code, pinned.code]).toEqual([1, 1]);
-      const digest = JSON.parse(await readFile(out, 'utf8'));
+      const digest = await readDigest(out);
       expect(digest).toMatchObject({ source, upstreamVersion: 'fixture-extra-field' });
       // The fixture lies in this repository's work tree: its commit is recorded.
       expect(digest.commit).toMatch(/^[0-9a-f]{40}( \(with local changes\))?$/);

@@ -4,12 +4,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, rename, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { copyProject } from './helpers/project.js';
+import { copyProject, type ProjectCopy } from './helpers/project.js';
 
 let dir: string;
-let remove: () => Promise<void>;
+let project: ProjectCopy | undefined;
 let child: ChildProcess;
 let output = '';
 
@@ -17,13 +16,37 @@ const specFile = () => path.join(dir, 'spec', 'openapi.yaml');
 const schema = () => readFile(path.join(dir, 'generated', 'schema.d.ts'), 'utf8');
 const lines = () => output.split('\n').filter((line) => line.includes('changed → '));
 
-/** Waits until the watch has printed `count` result lines (bounded: 40 s). */
+/**
+ * Resolves once the watch's output satisfies `done`; rejects when the watch exits first. No
+ * clock: the test's own bound applies.
+ */
+function printed(done: () => boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      child.stdout!.off('data', look);
+      child.stderr!.off('data', look);
+      child.off('exit', exited);
+    };
+    const look = () => {
+      if (!done()) return;
+      stop();
+      resolve();
+    };
+    const exited = (code: number | null) => {
+      stop();
+      reject(new Error(`the watch exited with ${String(code)}:\n${output}`));
+    };
+    child.stdout!.on('data', look);
+    child.stderr!.on('data', look);
+    child.once('exit', exited);
+    look();
+  });
+}
+
+/** Waits until the watch has printed `count` result lines. */
 async function resultLines(count: number): Promise<string[]> {
-  for (let waited = 0; waited < 40_000; waited += 100) {
-    if (lines().length >= count) return lines();
-    await sleep(100);
-  }
-  throw new Error(`expected ${count} result lines from the watch, got:\n${output}`);
+  await printed(() => lines().length >= count);
+  return lines();
 }
 
 /** Replaces the description of the abort operation's summary, keeping the spec valid. */
@@ -35,22 +58,21 @@ async function summaryEdit(summary: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  ({ dir, remove } = await copyProject('builds-watch-'));
-  child = spawn(process.execPath, [path.join(dir, 'scripts', 'generate.mjs'), '--watch'], {
+  project = await copyProject('builds-watch-');
+  dir = project.dir;
+  child = spawn(process.execPath, project.args('generate', ['--watch']), {
     cwd: dir,
+    env: project.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  for (let waited = 0; !output.includes('watching'); waited += 100) {
-    if (waited > 40_000) throw new Error(`the watch did not start:\n${output}`);
-    await sleep(100);
-  }
-}, 60_000);
+  await printed(() => output.includes('watching'));
+});
 
 afterAll(async () => {
-  child?.kill('SIGTERM');
-  await remove?.();
+  child.kill('SIGTERM');
+  await project?.remove();
 });
 
 it('sees an atomic save, then in-place saves, a touch, and survives a broken save', async () => {
@@ -91,4 +113,4 @@ it('sees an atomic save, then in-place saves, a touch, and survives a broken sav
   expect((await resultLines(5))[4], output).toMatch(/changed → wrote generated\/schema\.d\.ts/);
   expect(await schema()).toContain('Abort a build (again)');
   expect(lines()).toHaveLength(5);
-}, 120_000);
+});

@@ -1,12 +1,12 @@
 // The GitHub Actions workflows cannot run here: each is validated against the workflow schema by
 // action-validator, and what it runs is compared with the README and with `npm run docs`.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { root } from '../scripts/paths.mjs';
+import { root } from '../scripts/lib/paths.js';
+import { runNode } from '../scripts/lib/process.js';
 
 const workflowsDir = path.join(root, '.github', 'workflows');
 const validator = path.join(root, 'node_modules', '@action-validator', 'cli', 'cli.mjs');
@@ -38,13 +38,7 @@ interface Workflow {
 }
 
 /** Runs action-validator on a file: its exit code and output. */
-function validate(file: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [validator, file], { timeout: 60_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
-    );
-  });
-}
+const validate = (file: string) => runNode([validator, file]);
 
 const read = async (name: string) =>
   parse(await readFile(path.join(workflowsDir, name), 'utf8')) as Workflow;

@@ -1,5 +1,5 @@
 // The fake API for the ecosystem scenario. This is the only file here that imports the fake.
-import { startMockServer, type MockServer, type RecordedRequest } from '../fake-api/server.js';
+import { startMockServer, type MockServer, type RecordedRequest } from '../../fake-api/server.js';
 import { ACTORS } from './scenario.js';
 
 export type { MockServer, RecordedRequest };

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { ensureBuilt } from '../build-once.js';
 import { root } from '../helpers/project.js';
 
 export { root };
@@ -176,9 +175,9 @@ export async function bundle(
   return { file, packageFiles };
 }
 
-/** Builds dist/ once, packs it, installs it into a temp project and builds the scenario there. */
+/** Packs dist/ (built by the integration tests' global setup), installs it into a temp project
+ * and builds the scenario there. */
 export async function createScenarioProject(): Promise<ScenarioProject> {
-  await ensureBuilt();
   const dir = await mkdtemp(path.join(tmpdir(), 'builds-ecosystem-'));
   const remove = () => rm(dir, { recursive: true, force: true });
   try {

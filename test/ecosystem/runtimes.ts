@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Miniflare } from 'miniflare';
 import { chromium } from 'playwright-core';
-import { findChrome } from '../find-chrome.js';
+import { findChrome } from '../helpers/find-chrome.js';
 import { bundle, root, type Bundle, type ScenarioProject } from './project.js';
 import type { ScenarioConfig, ScenarioReport } from './scenario.js';
 

@@ -152,8 +152,7 @@ export async function runScenario(api: Api, config: ScenarioConfig) {
       pageSize: 100,
       signal: walkController.signal,
     })) {
-      void build;
-      walked += 1;
+      if (build.id) walked += 1;
       if (walked === 150) {
         // Let the page fetched ahead arrive, so the request log does not depend on timing.
         await sleep(500);
@@ -202,7 +201,9 @@ export async function runScenario(api: Api, config: ScenarioConfig) {
     pageSize: await rejection(api, () =>
       client.iterateBuildPages(ACTORS.main, { pageSize: 1001 }).next(),
     ),
-    timeoutMs: await rejection(api, async () => api.createBuildsClient({ timeoutMs: -1 })),
+    timeoutMs: await rejection(api, () =>
+      Promise.resolve().then(() => api.createBuildsClient({ timeoutMs: -1 })),
+    ),
   };
 
   // 429 with Retry-After: retried, then the page. Where the header cannot be read (a browser,

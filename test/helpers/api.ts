@@ -5,8 +5,11 @@ import { afterEach, beforeEach, expect } from 'vitest';
 import {
   createBuildsClient,
   type BuildsClient,
+  type ActorJobStatus,
+  type BuildShort,
   type BuildsClientOptions,
 } from '../../src/index.js';
+import { shortBuildAt } from '../../fake-api/server.js';
 import { startLoopback, type Loopback } from './loopback.js';
 
 export const ACTOR = 'janedoe~my-actor';
@@ -42,8 +45,9 @@ export function clientOf(server: Loopback, options: BuildsClientOptions = {}): B
   });
 }
 
-export function build(id: string, status = 'SUCCEEDED') {
-  return { id, actId: 'actor', status, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: null };
+/** A listed build (the fake API's first) under another id and status. */
+export function build(id: string, status: ActorJobStatus = 'SUCCEEDED'): BuildShort {
+  return { ...shortBuildAt(0, 'actor', 'user'), id, status };
 }
 
 export function pageBody(count = 2, total = count) {

@@ -1,22 +1,14 @@
-// A real HTTP server on 127.0.0.1 for integration tests: the fake API (test/fake-api/) with
+// A real HTTP server on 127.0.0.1 for the client's tests: the fake API (fake-api/) with
 // each test's handler in front of it, and every request recorded. A fresh server (and port)
 // per test keeps fetch's keep-alive pool clean.
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startMockServer, type MockServer, type MockServerOptions } from '../fake-api/server.js';
-
-export interface RecordedRequest {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  /** performance.now() when the request arrived. */
-  at: number;
-}
+import {
+  startMockServer,
+  type MockServer,
+  type MockServerOptions,
+  type RecordedRequest,
+} from '../../fake-api/server.js';
 
 /** Answers one request; `count` is 1 for the first request the server received. */
 export type Handler = (req: IncomingMessage, res: ServerResponse, count: number) => void;
@@ -36,8 +28,10 @@ export interface Loopback {
   serveApi(): void;
 }
 
-const noHandler: Handler = (_req, res) =>
+const noHandler = (_req: IncomingMessage, res: ServerResponse) => {
   sendJson(res, 404, { error: { type: 'no-handler', message: 'no handler set' } });
+  return undefined;
+};
 
 /**
  * Starts a loopback server. Until `handle()` or `serveApi()` is called, every request gets a
@@ -51,7 +45,10 @@ export async function startLoopback(options: MockServerOptions = {}): Promise<Lo
     requests: api.recorded,
     api,
     handle(next) {
-      api.override(next);
+      api.override((req, res, count) => {
+        next(req, res, count);
+        return undefined;
+      });
     },
     serveApi() {
       api.override(undefined);

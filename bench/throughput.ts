@@ -1,0 +1,119 @@
+// Walks all 20,000 builds of the `static` actor with each contender, interleaved round by round,
+// and compares the medians with plain fetch + res.json().
+import { ApifyClient } from 'apify-client';
+import { TOKEN, createBuildsClient, median, ms, ratio, requestCount, type Row } from './lib.js';
+
+const TOTAL = 20_000;
+const PAGES = 20;
+// The walks' seams overlap by one build: 1000, then 999 new builds per request.
+const WALK_PAGES = 21;
+const WALKS = new Set(['iterateBuilds', 'iterateBuildPages, a for-of over each page']);
+
+function contenders(base: string): Record<string, () => Promise<number>> {
+  const ours = createBuildsClient({ baseUrl: base, token: TOKEN });
+  const apify = new ApifyClient({ baseUrl: base, token: TOKEN, maxRetries: 0 });
+  return {
+    'plain fetch + res.json()': async () => {
+      let offset = 0;
+      let seen = 0;
+      for (;;) {
+        const res = await fetch(`${base}/v2/acts/static/builds?offset=${offset}&limit=1000`, {
+          headers: { authorization: `Bearer ${TOKEN}` },
+        });
+        if (!res.ok) throw new Error(`plain fetch: HTTP ${res.status}`);
+        const { data } = (await res.json()) as {
+          data: { total: number; count: number; items: { id: string }[] };
+        };
+        for (const build of data.items) if (build.id) seen += 1;
+        offset += data.count;
+        if (data.count < 1000 || offset >= data.total) return seen;
+      }
+    },
+    iterateBuilds: async () => {
+      let seen = 0;
+      for await (const build of ours.iterateBuilds('static')) if (build.id) seen += 1;
+      return seen;
+    },
+    'iterateBuildPages, a for-of over each page': async () => {
+      let seen = 0;
+      for await (const page of ours.iterateBuildPages('static')) {
+        for (const build of page.items) if (build.id) seen += 1;
+      }
+      return seen;
+    },
+    'listBuilds loop': async () => {
+      let offset = 0;
+      let seen = 0;
+      for (;;) {
+        const page = await ours.listBuilds('static', { offset, limit: 1000 });
+        for (const build of page.items) if (build.id) seen += 1;
+        offset += page.count;
+        if (page.count < 1000 || offset >= page.total) return seen;
+      }
+    },
+    'apify-client 2.25.0 list()': async () => {
+      let seen = 0;
+      for await (const build of apify.actor('static').builds().list()) if (build.id) seen += 1;
+      return seen;
+    },
+  };
+}
+
+export async function throughput(base: string, { warmup = 5, rounds = 40 } = {}): Promise<Row[]> {
+  const walks = Object.entries(contenders(base));
+  const times = new Map(walks.map(([name]) => [name, [] as number[]]));
+  const timesOf = (name: string) => times.get(name) ?? [];
+  await requestCount(base);
+  for (let round = 0; round < warmup + rounds; round += 1) {
+    // Rotate the order each round so no contender always runs first or after the same one.
+    const order = walks.map((_, i) => walks[(i + round) % walks.length] ?? walks[i]!);
+    for (const [name, walk] of order) {
+      const start = performance.now();
+      const seen = await walk();
+      const elapsed = performance.now() - start;
+      const requests = await requestCount(base);
+      const pages = WALKS.has(name) ? WALK_PAGES : PAGES;
+      if (seen !== TOTAL || requests !== pages) {
+        throw new Error(
+          `${name}: saw ${seen} builds in ${requests} requests, expected ${TOTAL} in ${pages}`,
+        );
+      }
+      if (round >= warmup) timesOf(name).push(elapsed);
+    }
+  }
+  // Each ratio is taken within a round, against plain fetch of the same round, then the median
+  // of the rounds is reported: drift of the machine over the run cancels out.
+  const FLOOR = 'plain fetch + res.json()';
+  const APIFY = 'apify-client 2.25.0 list()';
+  const ratioTo = (name: string, floor: string) =>
+    median(timesOf(name).map((value, round) => value / (timesOf(floor)[round] ?? Number.NaN)));
+  const goals: Record<string, [string, (share: number) => boolean]> = {
+    [FLOOR]: ['1.00x (floor)', () => true],
+    iterateBuilds: ['<= 1.05x fetch', (r) => r <= 1.05],
+    'iterateBuildPages, a for-of over each page': ['<= 1.05x fetch', (r) => r <= 1.05],
+    'listBuilds loop': ['<= 1.05x fetch', (r) => r <= 1.05],
+    [APIFY]: ['', () => true],
+  };
+  const rows = walks.map(([name]) => {
+    const [goal, met] = goals[name] ?? ['', () => true];
+    const share = ratioTo(name, FLOOR);
+    return {
+      measure: `Walk 20,000 builds (${WALKS.has(name) ? WALK_PAGES : PAGES} requests, median of ${rounds}): ${name}`,
+      result: ms(median(timesOf(name))),
+      ratio: `${ratio(share)} fetch`,
+      goal,
+      met: met(share),
+    };
+  });
+  for (const name of ['iterateBuilds', 'listBuilds loop']) {
+    const faster = ratioTo(APIFY, name);
+    rows.push({
+      measure: `apify-client list() time / ${name} time`,
+      result: ratio(faster),
+      ratio: '',
+      goal: '>= 1.8x',
+      met: faster >= 1.8,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,65 @@
+// The landing page of the docs site: site/index.html and site/style.css with the package version,
+// the first code sample and the list of operations filled in. Plain HTML, no script.
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { samplesDir } from './docs-samples.js';
+import { operationsOf, type OpenApiDocument } from './lib/openapi.js';
+import { root } from './lib/paths.js';
+
+const siteDir = path.join(root, 'site');
+const FIRST_EXAMPLE = 'list-builds.ts';
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => `&#${String(c.charCodeAt(0))};`);
+
+/** Redoc's address of a tag or an operation: lower case, runs of other characters as `-`. */
+export const redocSlug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
+/** One table row per operation, in the spec's order, linked to its place in the API reference. */
+function operationRows(spec: OpenApiDocument): string {
+  return operationsOf(spec)
+    .map(({ id, method, path: route, operation }) => {
+      const tag = operation.tags?.[0];
+      const href = `api/index.html#/${tag ? `${redocSlug(tag)}/` : ''}${redocSlug(id ?? '')}`;
+      const deprecated = operation.deprecated ? '<span class="deprecated">deprecated</span>' : '';
+      return [
+        '            <tr>',
+        `<td class="method">${method.toUpperCase()}</td>`,
+        `<td><a href="${escapeHtml(href)}"><code>${escapeHtml(route)}</code></a></td>`,
+        `<td>${escapeHtml(operation.summary ?? '')}${deprecated}</td>`,
+        '</tr>',
+      ].join('');
+    })
+    .join('\n');
+}
+
+/** Writes index.html, style.css and favicon.svg into `out`. */
+export async function buildLanding(out: string, spec: OpenApiDocument): Promise<void> {
+  const [template, example, pkg] = await Promise.all([
+    readFile(path.join(siteDir, 'index.html'), 'utf8'),
+    readFile(path.join(samplesDir, FIRST_EXAMPLE), 'utf8'),
+    readFile(path.join(root, 'package.json'), 'utf8').then(
+      (text) => JSON.parse(text) as { version: string },
+    ),
+  ]);
+  const values: Record<string, string> = {
+    version: escapeHtml(pkg.version),
+    example: escapeHtml(example.trimEnd()),
+    operations: operationRows(spec),
+  };
+  const html = template.replace(/\{\{(\w+)\}\}/g, (match, key: string) => {
+    const value = values[key];
+    if (value === undefined) throw new Error(`site/index.html: unknown placeholder ${match}`);
+    return value;
+  });
+  await mkdir(out, { recursive: true });
+  await Promise.all([
+    writeFile(path.join(out, 'index.html'), html),
+    copyFile(path.join(siteDir, 'style.css'), path.join(out, 'style.css')),
+    copyFile(path.join(siteDir, 'favicon.svg'), path.join(out, 'favicon.svg')),
+  ]);
+}
