@@ -16,7 +16,7 @@ import {
 const NONE = '—';
 const LIST_SHOWN = 8;
 /** The keywords compared one by one (besides type, enum, properties and items). */
-const KEYWORDS = [
+export const KEYWORDS = [
   'pattern',
   'minimum',
   'maximum',

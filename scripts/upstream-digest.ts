@@ -16,26 +16,9 @@ import {
   type SchemaObject,
   type SecurityScheme,
 } from './lib/openapi.js';
-import { routeOf } from './upstream-compare.js';
+import { KEYWORDS, routeOf } from './upstream-compare.js';
 
-const SCHEMA_FACTS = [
-  'type',
-  'format',
-  'enum',
-  'const',
-  'required',
-  'pattern',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'minLength',
-  'maxLength',
-  'minItems',
-  'maxItems',
-  'default',
-  'deprecated',
-] as const;
+const SCHEMA_FACTS = ['type', 'format', 'enum', 'const', 'required', ...KEYWORDS];
 
 /** A JSON object of the spec, read key by key. */
 type Node = Record<string, unknown>;
