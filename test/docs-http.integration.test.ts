@@ -6,9 +6,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChrome } from './helpers/find-chrome.js';
+import { launchChrome } from './helpers/find-chrome.js';
 import { runScript } from '../scripts/lib/process.js';
 
 const TYPES: Record<string, string> = {
@@ -54,11 +54,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: findChrome(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    timeout: 30_000,
-  });
+  browser = await launchChrome();
 }, 240_000);
 
 afterAll(async () => {

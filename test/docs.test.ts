@@ -6,18 +6,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-} from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { root, specPath } from '../scripts/lib/paths.js';
 import { runScript } from '../scripts/lib/process.js';
-import { findChrome } from './helpers/find-chrome.js';
+import { launchChrome } from './helpers/find-chrome.js';
 
 // Built into a temporary folder: the test writes nothing into the repository.
 const site = await mkdtemp(path.join(tmpdir(), 'apify-builds-site-'));
@@ -73,18 +67,7 @@ beforeAll(async () => {
   // Always a fresh build: a site left over from an older checkout would prove nothing.
   const built = await runScript('docs', ['--out', site]);
   if (!built.ok) throw new Error(`npm run docs failed:\n${built.output}`);
-  browser = await chromium.launch({
-    executablePath: findChrome(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-    // Chromium shares the CPU with the rest of the suite: generous bounds that only catch a hang.
-    timeout: 120_000,
-  });
+  browser = await launchChrome();
   context = await browser.newContext({ offline: true, viewport: { width: 1400, height: 1000 } });
   await context.route('**/*', (route) => {
     const target = route.request().url();

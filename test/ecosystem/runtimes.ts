@@ -7,8 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Miniflare } from 'miniflare';
-import { chromium } from 'playwright-core';
-import { findChrome } from '../helpers/find-chrome.js';
+import { launchChrome } from '../helpers/find-chrome.js';
 import { bundle, root, type Bundle, type ScenarioProject } from './project.js';
 import type { ScenarioConfig, ScenarioReport } from './scenario.js';
 
@@ -166,17 +165,7 @@ export async function runChromium(
   const origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
   let browser;
   try {
-    browser = await chromium.launch({
-      executablePath: findChrome(),
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-      timeout: 30_000,
-    });
+    browser = await launchChrome();
   } catch (error) {
     site.closeAllConnections();
     site.close();

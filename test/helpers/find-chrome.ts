@@ -2,6 +2,7 @@
 // `chromium`, `chromium-browser`, `google-chrome` on PATH. Nothing downloads a browser.
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
 
 export const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome'] as const;
 
@@ -33,4 +34,21 @@ export function findChrome(env: NodeJS.ProcessEnv = process.env): string {
     `no Chromium found (CHROME_PATH is not set and none of ${BROWSER_NAMES.join(', ')} is on PATH): ` +
       'install one with `apt-get install -y chromium` or set CHROME_PATH to a Chromium or Chrome executable',
   );
+}
+
+/** Offline-safe flags: without the background-networking ones Chromium dials Google's hosts. */
+const CHROME_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--no-first-run',
+];
+
+/**
+ * Headless Chromium as every browser test starts it. It shares the CPU with the rest of the
+ * suite: the start-up bound only catches a hang.
+ */
+export function launchChrome(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS, timeout: 120_000 });
 }
