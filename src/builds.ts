@@ -103,35 +103,35 @@ export function createBuildMethods(
     // A string second argument is a buildId: the deprecated two-id form. So is a third argument,
     // whatever the second is, so that a missing buildId is reported rather than sent as the first.
     async abortBuild(first: string, second?: unknown, ...rest: unknown[]) {
-      if (typeof second !== 'string' && !rest.length) {
-        checkId('buildId', first, redact);
-        const { signal } = readOptions(second as AbortBuildOptions | undefined, ABORT_OPTIONS);
-        const path = { buildId: first };
-        return (
-          await call<Build>(
+      const viaActor = typeof second === 'string' || rest.length > 0;
+      if (viaActor) checkId('actorId', first, redact);
+      const buildId = viaActor ? second : first;
+      checkId('buildId', buildId, redact);
+      const given = (viaActor ? rest[0] : second) as AbortBuildOptions | undefined;
+      const { signal } = readOptions(given, ABORT_OPTIONS);
+      const answer = viaActor
+        ? await call<Build>(
             'POST',
-            ABORT,
-            path,
+            ACTOR_ABORT,
+            { actorId: first, buildId },
             signal,
-            (fetch) => raw.POST(ABORT, { params: { path }, parseAs: 'stream', fetch }),
+            (fetch) =>
+              raw.POST(ACTOR_ABORT, {
+                params: { path: { actorId: first, buildId } },
+                parseAs: 'stream',
+                fetch,
+              }),
             buildProblem,
           )
-        ).data;
-      }
-      checkId('actorId', first, redact);
-      checkId('buildId', second, redact);
-      const { signal } = readOptions(rest[0] as AbortBuildOptions | undefined, ABORT_OPTIONS);
-      const path = { actorId: first, buildId: second };
-      return (
-        await call<Build>(
-          'POST',
-          ACTOR_ABORT,
-          path,
-          signal,
-          (fetch) => raw.POST(ACTOR_ABORT, { params: { path }, parseAs: 'stream', fetch }),
-          buildProblem,
-        )
-      ).data;
+        : await call<Build>(
+            'POST',
+            ABORT,
+            { buildId },
+            signal,
+            (fetch) => raw.POST(ABORT, { params: { path: { buildId } }, parseAs: 'stream', fetch }),
+            buildProblem,
+          );
+      return answer.data;
     },
   };
 }
