@@ -8,19 +8,17 @@ import type { RequestDetails } from './errors.js';
  *   about its answer;
  * - `response`: the Response handed back to openapi-fetch, so the facade can tell whether a
  *   middleware replaced it;
- * - `bytes`: that response's body, already read inside the attempt (so the timeout covers the
- *   body), so the facade decodes it once instead of reading it through a stream again.
+ * - `text`: that response's body as text, already read inside the attempt (so the timeout covers
+ *   the body), so the facade takes it instead of reading and decoding a stream again.
  */
 export interface Exchange extends RequestDetails {
   response: Response;
-  bytes: ArrayBuffer;
+  text: string;
 }
 
-const decoder = new TextDecoder();
-
-/** The text of `response`: from the bytes when it is the exchange's own, else read from it. */
+/** The text of `response`: the exchange's when it is the exchange's own, else read from it. */
 export function bodyText(response: Response, exchange?: Exchange): string | Promise<string> {
-  return response === exchange?.response ? decoder.decode(exchange.bytes) : response.text();
+  return response === exchange?.response ? exchange.text : response.text();
 }
 
 /**

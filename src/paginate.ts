@@ -45,9 +45,9 @@ export interface WalkOptions {
   maxLimit?: number;
 }
 
-/** The last build handed out: its startedAt (in walk order) and the ids handed out with it. */
+/** The last build handed out: its startedAt (as {@link keyOf} gives it) and the ids handed out with it. */
 interface Mark {
-  readonly key: number;
+  readonly key: string;
   readonly ties: ReadonlySet<string>;
 }
 
@@ -139,9 +139,28 @@ const broken = (offset: number, problem: string): { kind: 'broken'; reason: stri
   reason: `the page at offset ${offset} ${problem}`,
 });
 
-/** startedAt as a number that grows in walk order (NaN when there is none). */
-const keyOf = (item: Listed, desc: boolean): number =>
-  typeof item.startedAt === 'string' ? Date.parse(item.startedAt) * (desc ? -1 : 1) : NaN;
+/**
+ * Instants as the API writes them (UTC, milliseconds) on days that every such month has: in this
+ * form text sorts like the instants themselves, and no date needs parsing.
+ */
+const SORTABLE =
+  /^\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+/**
+ * startedAt as text that sorts in list order (oldest first), or undefined when it is not a date.
+ * Other forms are parsed and written in the form above; years past 9999 have no RFC 3339 form.
+ */
+function keyOf(item: Listed): string | undefined {
+  const at = item.startedAt;
+  if (typeof at !== 'string') return undefined;
+  if (SORTABLE.test(at)) return at;
+  const time = Date.parse(at);
+  const key = Number.isNaN(time) ? '' : new Date(time).toISOString();
+  return key.length === 24 ? key : undefined;
+}
+
+/** Whether startedAt `a` comes before `b` in walk order. */
+const precedes = (a: string, b: string, desc: boolean): boolean => (desc ? a > b : a < b);
 
 /**
  * How many of `items` the walk has passed (they begin the page), or what is wrong with the page:
@@ -151,13 +170,18 @@ const keyOf = (item: Listed, desc: boolean): number =>
  */
 function countBefore(items: readonly Listed[], mark: Mark | undefined, desc: boolean) {
   let before = 0;
-  let previous = -Infinity;
+  let previous: string | undefined;
   for (let i = 0; i < items.length; i += 1) {
-    const key = keyOf(items[i]!, desc);
-    if (Number.isNaN(key)) return `has a build without a valid startedAt at items[${i}]`;
-    if (key < previous) return `is not in startedAt order at items[${i}]`;
+    const key = keyOf(items[i]!);
+    if (key === undefined) return `has a build without a valid startedAt at items[${i}]`;
+    if (previous !== undefined && precedes(key, previous, desc)) {
+      return `is not in startedAt order at items[${i}]`;
+    }
     previous = key;
-    if (mark && (key < mark.key || (key === mark.key && mark.ties.has(items[i]!.id)))) {
+    if (
+      mark &&
+      (precedes(key, mark.key, desc) || (key === mark.key && mark.ties.has(items[i]!.id)))
+    ) {
       before = i + 1;
     }
   }
@@ -180,7 +204,7 @@ function showsPlace(walk: Walk, page: Page<Listed>, before: number): boolean {
 
 /** Hands out up to a page of the builds after the place, and goes on from the last of them. */
 function handOut<P extends Page<Listed>>(walk: Walk, page: P, before: number): Outcome<P> {
-  const { pageSize, maxItems, maxLimit, desc } = walk.options;
+  const { pageSize, maxItems, maxLimit } = walk.options;
   const n = page.items.length;
   const end = Math.min(n, before + Math.min(pageSize, maxItems - walk.taken));
   const offset = walk.asked.offset;
@@ -202,17 +226,18 @@ function handOut<P extends Page<Listed>>(walk: Walk, page: P, before: number): O
     offset: at,
     limit: Math.min(maxLimit, Math.min(pageSize, maxItems - taken) + 1),
   };
-  const mark = markOf(walk.mark, out.items, desc);
+  const mark = markOf(walk.mark, out.items);
   const place = { kind: 'going-on', at } as const;
   const next = { ...walk, place, asked: request, taken, total: page.total, mark, stalls: 0 };
   return { kind: 'ask', page: out, request, walk: next };
 }
 
 /** The mark of the last of `out`: the ids handed out with its startedAt, earlier ones included. */
-function markOf(mark: Mark | undefined, out: readonly Listed[], desc: boolean): Mark {
-  const key = keyOf(out[out.length - 1]!, desc);
+function markOf(mark: Mark | undefined, out: readonly Listed[]): Mark {
+  // countBefore found every startedAt of the page valid.
+  const key = keyOf(out[out.length - 1]!)!;
   const ties = new Set(mark?.key === key ? mark.ties : []);
-  for (let i = out.length - 1; i >= 0 && keyOf(out[i]!, desc) === key; i -= 1) ties.add(out[i]!.id);
+  for (let i = out.length - 1; i >= 0 && keyOf(out[i]!) === key; i -= 1) ties.add(out[i]!.id);
   return { key, ties };
 }
 

@@ -37,12 +37,20 @@ function observedFetch() {
   const observed: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
     headersArrived();
-    // The client reads a body with text() or arrayBuffer().
-    for (const method of ['text', 'arrayBuffer'] as const) {
-      const read = response[method].bind(response) as () => Promise<unknown>;
-      Object.defineProperty(response, method, { value: () => read().finally(bodyRead) });
-    }
-    return response;
+    // `body` resolves when the client's read reaches the end of the body, however it reads it.
+    const source = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
+    const watched = new ReadableStream<Uint8Array>({
+      async pull(stream) {
+        const chunk = await source?.read();
+        if (chunk && !chunk.done) {
+          stream.enqueue(chunk.value);
+          return;
+        }
+        stream.close();
+        bodyRead();
+      },
+    });
+    return new Response(watched, response);
   };
   return { fetch: observed, headers, body };
 }

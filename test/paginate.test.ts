@@ -236,3 +236,74 @@ describe('pages that make no sense as one list', () => {
     expect(offsets).toEqual([0, 999, 1999, 3998, 4999]);
   });
 });
+
+describe('startedAt in the forms a server may write it', () => {
+  /** The first answer of a walk: broken or not. */
+  const firstOf = (desc: boolean, startedAt: string[]) => {
+    const started = startWalk({ offset: 0, pageSize: 10, desc, maxItems: 100 });
+    if (started.kind !== 'ask') throw new Error('expected a request');
+    const items = startedAt.map((at, i) => ({ id: `b${i}`, startedAt: at }));
+    const count = items.length;
+    return advanceWalk(started.walk, { total: count, offset: 0, limit: 10, count, items });
+  };
+  const FIRST = Date.UTC(1, 0, 1);
+  const LAST = Date.UTC(9998, 11, 31);
+  /** `time` as RFC 3339 text: UTC with milliseconds, UTC without, or at an offset from UTC. */
+  const written = (time: number, form: 'ms' | 'seconds' | number): string => {
+    if (form === 'ms') return new Date(time).toISOString();
+    if (form === 'seconds') return `${new Date(time).toISOString().slice(0, 19)}Z`;
+    const local = new Date(time + form * 60_000).toISOString().slice(0, 23);
+    const sign = form < 0 ? '-' : '+';
+    const hours = String(Math.floor(Math.abs(form) / 60)).padStart(2, '0');
+    return `${local}${sign}${hours}:${String(Math.abs(form) % 60).padStart(2, '0')}`;
+  };
+  const forms = fc.oneof(
+    fc.constant('ms' as const),
+    fc.constant('seconds' as const),
+    fc.integer({ min: -720, max: 840 }),
+  );
+
+  it('orders builds by the instant they name, whatever the form, in both orders', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: FIRST, max: LAST }),
+        fc.integer({ min: FIRST, max: LAST }),
+        forms,
+        forms,
+        fc.boolean(),
+        (a, b, formA, formB, desc) => {
+          const [x, y] = [written(a, formA), written(b, formB)];
+          const [first, second] = [Date.parse(x), Date.parse(y)];
+          const outOfOrder = desc ? first < second : first > second;
+          const outcome = firstOf(desc, [x, y]);
+          expect(outcome.kind).toBe(outOfOrder ? 'broken' : 'done');
+        },
+      ),
+      { numRuns: runs(500) },
+    );
+  });
+
+  it.each([
+    // Dates that JavaScript reads by carrying over: 31 February is 3 March, 24:00 the next day.
+    [['2019-03-02T00:00:00.000Z', '2019-02-31T00:00:00.000Z'], 'done'],
+    [['2019-02-31T00:00:00.000Z', '2019-03-02T00:00:00.000Z'], 'broken'],
+    [['2020-02-29T12:00:00.000Z', '2020-03-01T00:00:00.000Z'], 'done'],
+    [['2019-12-31T24:00:00.000Z', '2019-12-31T23:59:59.999Z'], 'broken'],
+    [['2019-12-31T23:00:00.000-02:00', '2020-01-01T00:30:00.000Z'], 'broken'],
+    [['2019-12-31T23:00:00.000Z', '2019-12-31T23:00:00Z'], 'done'],
+  ] as const)('%j is %s', (startedAt, kind) => {
+    expect(firstOf(false, [...startedAt]).kind).toBe(kind);
+  });
+
+  it.each([
+    ['a month 13', '2019-13-01T00:00:00.000Z'],
+    ['a minute 60', '2019-12-31T23:60:00.000Z'],
+    ['a year past 9999', '+010000-01-01T00:00:00.000Z'],
+    ['no date at all', 'yesterday'],
+  ])('%s is no valid startedAt', (_, startedAt) => {
+    expect(firstOf(false, ['2019-01-01T00:00:00.000Z', startedAt])).toEqual({
+      kind: 'broken',
+      reason: 'the page at offset 0 has a build without a valid startedAt at items[1]',
+    });
+  });
+});
