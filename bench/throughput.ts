@@ -1,7 +1,20 @@
 // Walks all 20,000 builds of the `static` actor with each contender, interleaved round by round,
-// and compares the medians with plain fetch + res.json().
+// and compares the medians with plain fetch + res.json(). The rounds run in several fresh
+// processes, one after another: a process settles into a faster or slower state as a whole (its
+// heap, its compiled code), which moves every contender alike within it but differs between
+// processes, so one process alone gives ratios that vary from run to run.
 import { ApifyClient } from 'apify-client';
-import { TOKEN, createBuildsClient, median, ms, ratio, requestCount, type Row } from './lib.js';
+import { isMain, runNode } from '../scripts/lib/process.js';
+import {
+  TOKEN,
+  benchArgs,
+  createBuildsClient,
+  median,
+  ms,
+  ratio,
+  requestCount,
+  type Row,
+} from './lib.js';
 
 const TOTAL = 20_000;
 const PAGES = 20;
@@ -59,10 +72,12 @@ function contenders(base: string): Record<string, () => Promise<number>> {
   };
 }
 
-export async function throughput(base: string, { warmup = 5, rounds = 40 } = {}): Promise<Row[]> {
+type Times = Record<string, number[]>;
+
+/** One process's rounds: each contender's times, round by round. */
+async function measure(base: string, warmup: number, rounds: number): Promise<Times> {
   const walks = Object.entries(contenders(base));
-  const times = new Map(walks.map(([name]) => [name, [] as number[]]));
-  const timesOf = (name: string) => times.get(name) ?? [];
+  const times: Times = Object.fromEntries(walks.map(([name]) => [name, []]));
   await requestCount(base);
   for (let round = 0; round < warmup + rounds; round += 1) {
     // Rotate the order each round so no contender always runs first or after the same one.
@@ -78,11 +93,29 @@ export async function throughput(base: string, { warmup = 5, rounds = 40 } = {})
           `${name}: saw ${seen} builds in ${requests} requests, expected ${TOTAL} in ${pages}`,
         );
       }
-      if (round >= warmup) timesOf(name).push(elapsed);
+      if (round >= warmup) times[name]?.push(elapsed);
     }
   }
+  return times;
+}
+
+export async function throughput(
+  base: string,
+  { warmup = 5, rounds = 40, processes = 3 } = {},
+): Promise<Row[]> {
+  const names = Object.keys(contenders(base));
+  const times = new Map(names.map((name) => [name, [] as number[]]));
+  const timesOf = (name: string) => times.get(name) ?? [];
+  for (let i = 0; i < processes; i += 1) {
+    const child = await runNode(
+      benchArgs('throughput.ts', [CHILD, base, String(warmup), String(rounds)]),
+    );
+    if (!child.ok) throw new Error(`throughput: a measuring process failed:\n${child.output}`);
+    const measured = JSON.parse(child.stdout) as Times;
+    for (const [name, list] of Object.entries(measured)) timesOf(name).push(...list);
+  }
   // Each ratio is taken within a round, against plain fetch of the same round, then the median
-  // of the rounds is reported: drift of the machine over the run cancels out.
+  // of all rounds of all processes is reported: drift of the machine over the run cancels out.
   const FLOOR = 'plain fetch + res.json()';
   const APIFY = 'apify-client 2.25.0 list()';
   const ratioTo = (name: string, floor: string) =>
@@ -94,11 +127,11 @@ export async function throughput(base: string, { warmup = 5, rounds = 40 } = {})
     'listBuilds loop': ['<= 1.05x fetch', (r) => r <= 1.05],
     [APIFY]: ['', () => true],
   };
-  const rows = walks.map(([name]) => {
+  const rows = names.map((name) => {
     const [goal, met] = goals[name] ?? ['', () => true];
     const share = ratioTo(name, FLOOR);
     return {
-      measure: `Walk 20,000 builds (${WALKS.has(name) ? WALK_PAGES : PAGES} requests, median of ${rounds}): ${name}`,
+      measure: `Walk 20,000 builds (${WALKS.has(name) ? WALK_PAGES : PAGES} requests, median of ${processes} processes × ${rounds} rounds): ${name}`,
       result: ms(median(timesOf(name))),
       ratio: `${ratio(share)} fetch`,
       goal,
@@ -116,4 +149,13 @@ export async function throughput(base: string, { warmup = 5, rounds = 40 } = {})
     });
   }
   return rows;
+}
+
+const CHILD = '--measure';
+
+// A measuring process: `node … bench/throughput.ts --measure <base> <warmup> <rounds>` prints
+// each contender's times as JSON.
+if (isMain(import.meta) && process.argv[2] === CHILD) {
+  const [base = '', warmup = '5', rounds = '40'] = process.argv.slice(3);
+  process.stdout.write(JSON.stringify(await measure(base, Number(warmup), Number(rounds))));
 }
