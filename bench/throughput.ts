@@ -74,15 +74,30 @@ function contenders(base: string): Record<string, () => Promise<number>> {
 
 type Times = Record<string, number[]>;
 
+/** A shuffle of arrays, the same sequence of orders for the same seed (a linear congruential generator). */
+function shuffler(seed: number) {
+  let state = seed;
+  const next = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  return <T>(items: readonly T[]): T[] => {
+    const order = [...items];
+    for (let i = order.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    return order;
+  };
+}
+
 /** One process's rounds: each contender's times, round by round. */
-async function measure(base: string, warmup: number, rounds: number): Promise<Times> {
+async function measure(base: string, warmup: number, rounds: number, seed: number): Promise<Times> {
   const walks = Object.entries(contenders(base));
   const times: Times = Object.fromEntries(walks.map(([name]) => [name, []]));
+  const shuffle = shuffler(seed);
   await requestCount(base);
   for (let round = 0; round < warmup + rounds; round += 1) {
-    // Rotate the order each round so no contender always runs first or after the same one.
-    const order = walks.map((_, i) => walks[(i + round) % walks.length] ?? walks[i]!);
-    for (const [name, walk] of order) {
+    // A new order each round: a walk leaves garbage that the next one may pay for, so no
+    // contender may always run after the same one (a rotation would keep that).
+    for (const [name, walk] of shuffle(walks)) {
       const start = performance.now();
       const seen = await walk();
       const elapsed = performance.now() - start;
@@ -108,7 +123,7 @@ export async function throughput(
   const timesOf = (name: string) => times.get(name) ?? [];
   for (let i = 0; i < processes; i += 1) {
     const child = await runNode(
-      benchArgs('throughput.ts', [CHILD, base, String(warmup), String(rounds)]),
+      benchArgs('throughput.ts', [CHILD, base, String(warmup), String(rounds), String(i + 1)]),
     );
     if (!child.ok) throw new Error(`throughput: a measuring process failed:\n${child.output}`);
     const measured = JSON.parse(child.stdout) as Times;
@@ -153,9 +168,10 @@ export async function throughput(
 
 const CHILD = '--measure';
 
-// A measuring process: `node … bench/throughput.ts --measure <base> <warmup> <rounds>` prints
-// each contender's times as JSON.
+// A measuring process: `node … bench/throughput.ts --measure <base> <warmup> <rounds> <seed>`
+// prints each contender's times as JSON.
 if (isMain(import.meta) && process.argv[2] === CHILD) {
-  const [base = '', warmup = '5', rounds = '40'] = process.argv.slice(3);
-  process.stdout.write(JSON.stringify(await measure(base, Number(warmup), Number(rounds))));
+  const [base = '', warmup = '5', rounds = '40', seed = '1'] = process.argv.slice(3);
+  const times = await measure(base, Number(warmup), Number(rounds), Number(seed));
+  process.stdout.write(JSON.stringify(times));
 }
