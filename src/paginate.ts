@@ -45,7 +45,7 @@ export interface WalkOptions {
   maxLimit?: number;
 }
 
-/** The last build handed out: its startedAt (as {@link keyOf} gives it) and the ids handed out with it. */
+/** The last build handed out: its startedAt (its {@link keyOf}) and the ids handed out with it. */
 interface Mark {
   readonly key: string;
   readonly ties: ReadonlySet<string>;
