@@ -3,9 +3,8 @@
 // tarballs), import it from Node as ESM and with require() from CommonJS, compile a strict
 // TypeScript consumer against its published types; and install it from a git URL, where only
 // the `prepare` script builds dist/.
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../fake-api/server.js';
 import { run as runCommand, runNode } from '../scripts/lib/process.js';
 import { attwPath, publintPath } from '../scripts/lib/tools.js';
+import { sha512, writeConsumerProject } from './helpers/consumer.js';
 import { root } from './helpers/project.js';
 
 const TOKEN = 'package-test-token-3f9a';
@@ -125,90 +125,6 @@ function compile(source: string): { diagnostics: string[]; files: string[] } {
   return { diagnostics, files: program.getSourceFiles().map((f) => f.fileName) };
 }
 
-interface LockEntry {
-  version?: string;
-  dev?: boolean;
-  devOptional?: boolean;
-  [key: string]: unknown;
-}
-
-const sha512 = async (file: string) =>
-  `sha512-${createHash('sha512')
-    .update(await readFile(file))
-    .digest('base64')}`;
-
-/**
- * A consumer project in `dir` whose lockfile pins the package (`spec`, resolved as `resolved`,
- * with `integrity` when it is a tarball) and this repository's runtime dependencies, packed from
- * node_modules so the install needs neither the registry nor its metadata in the npm cache.
- */
-async function writeConsumerProject(
-  dir: string,
-  spec: string,
-  resolved: string,
-  integrity?: string,
-): Promise<void> {
-  const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
-    name: string;
-    version: string;
-    dependencies: Record<string, string>;
-  };
-  const lock = JSON.parse(await readFile(path.join(root, 'package-lock.json'), 'utf8')) as {
-    packages: Record<string, LockEntry>;
-  };
-  const packages: Record<string, LockEntry> = {
-    '': { name: 'consumer', dependencies: { [manifest.name]: spec } },
-    [`node_modules/${manifest.name}`]: {
-      version: manifest.version,
-      resolved,
-      ...(integrity === undefined ? {} : { integrity }),
-      dependencies: manifest.dependencies,
-    },
-  };
-  // Entries not marked dev are the runtime dependency tree, laid out as it will be in the consumer.
-  const runtime = Object.entries(lock.packages).filter(
-    ([key, entry]) => key !== '' && !entry.dev && !entry.devOptional,
-  );
-  expect(runtime.map(([key]) => key)).toContain('node_modules/openapi-fetch');
-  const deps = path.join(dir, '.deps');
-  await mkdir(deps);
-  const packed = JSON.parse(
-    await run(
-      'npm',
-      [
-        'pack',
-        '--ignore-scripts',
-        '--json',
-        '--pack-destination',
-        deps,
-        ...runtime.map(([key]) => path.join(root, key)),
-      ],
-      root,
-    ),
-  ) as { filename: string }[];
-  for (const [index, [key, entry]] of runtime.entries()) {
-    const file = path.join(deps, packed[index]!.filename);
-    packages[key] = {
-      ...entry,
-      resolved: `file:${path.relative(dir, file)}`,
-      integrity: await sha512(file),
-    };
-  }
-  await writeFile(
-    path.join(dir, 'package.json'),
-    JSON.stringify({
-      name: 'consumer',
-      private: true,
-      type: 'module',
-      dependencies: { [manifest.name]: spec },
-    }),
-  );
-  await writeFile(
-    path.join(dir, 'package-lock.json'),
-    JSON.stringify({ name: 'consumer', lockfileVersion: 3, requires: true, packages }),
-  );
-}
-
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'builds-package-'));
   // A git repository of the project's files as they are now (committed or not), without dist/.
@@ -238,7 +154,8 @@ beforeAll(async () => {
   installed = path.join(work, 'consumer');
   await mkdir(installed);
   const spec = `file:${path.relative(installed, tarball)}`;
-  await writeConsumerProject(installed, spec, spec, await sha512(tarball));
+  const runtime = await writeConsumerProject(installed, spec, spec, await sha512(tarball));
+  expect(runtime).toContain('node_modules/openapi-fetch');
   // --offline: everything comes from local tarballs; nothing leaves the machine. Install scripts
   // are allowed, as in a user's project: npm must have none to warn about.
   const { stdout, stderr } = await runBoth(

@@ -1,14 +1,14 @@
 // A consumer project in a temp directory: the packed package installed offline from local
-// tarballs (as test/package.test.ts does), and the scenario built into it for each runtime:
-// as ES module and CommonJS programs that load the installed package by name, and as a Worker
-// module and a page script that bundle it.
+// tarballs (the consumer project of test/helpers/consumer.ts, as in test/package.test.ts), and
+// the scenario built into it for each runtime: as ES module and CommonJS programs that load the
+// installed package by name, and as a Worker module and a page script that bundle it.
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { sha512, writeConsumerProject } from '../helpers/consumer.js';
 import { root } from '../helpers/project.js';
 
 export { root };
@@ -50,81 +50,19 @@ export function run(
   });
 }
 
-const sha512 = async (file: string) =>
-  `sha512-${createHash('sha512')
-    .update(await readFile(file))
-    .digest('base64')}`;
-
-interface LockEntry {
-  dev?: boolean;
-  devOptional?: boolean;
-  [key: string]: unknown;
-}
-
-/** Packs the package and its runtime dependencies and installs them into `dir`, offline. */
+/** Packs the package and installs it with its runtime dependencies into `dir`, offline. */
 async function install(dir: string): Promise<void> {
-  const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
-    name: string;
-    version: string;
-    dependencies: Record<string, string>;
-  };
-  const lock = JSON.parse(await readFile(path.join(root, 'package-lock.json'), 'utf8')) as {
-    packages: Record<string, LockEntry>;
-  };
-  // Not marked dev: the runtime dependency tree, laid out as it will be in the consumer.
-  const runtime = Object.entries(lock.packages).filter(
-    ([key, entry]) => key !== '' && !entry.dev && !entry.devOptional,
-  );
   const deps = path.join(dir, '.deps');
   await mkdir(deps);
   // --ignore-scripts: pack the dist/ that is there instead of rebuilding it under other tests.
   const packed = JSON.parse(
-    await run(
-      'npm',
-      [
-        'pack',
-        '--ignore-scripts',
-        '--json',
-        '--pack-destination',
-        deps,
-        root,
-        ...runtime.map(([key]) => path.join(root, key)),
-      ],
-      { cwd: root },
-    ),
-  ) as { filename: string }[];
-  const tarball = (index: number) => path.join(deps, packed[index]!.filename);
-  const spec = `file:${path.relative(dir, tarball(0))}`;
-  const packages: Record<string, unknown> = {
-    '': { name: 'consumer', dependencies: { [manifest.name]: spec } },
-    [`node_modules/${manifest.name}`]: {
-      version: manifest.version,
-      resolved: spec,
-      integrity: await sha512(tarball(0)),
-      dependencies: manifest.dependencies,
-    },
-  };
-  for (const [index, [key, entry]] of runtime.entries()) {
-    packages[key] = {
-      ...entry,
-      resolved: `file:${path.relative(dir, tarball(index + 1))}`,
-      integrity: await sha512(tarball(index + 1)),
-    };
-  }
-  // Deno resolves a bare import through node_modules only for a package listed here.
-  await writeFile(
-    path.join(dir, 'package.json'),
-    JSON.stringify({
-      name: 'consumer',
-      private: true,
-      type: 'module',
-      dependencies: { [manifest.name]: spec },
+    await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', deps, root], {
+      cwd: root,
     }),
-  );
-  await writeFile(
-    path.join(dir, 'package-lock.json'),
-    JSON.stringify({ name: 'consumer', lockfileVersion: 3, requires: true, packages }),
-  );
+  ) as { filename: string }[];
+  const tarball = path.join(deps, packed[0]!.filename);
+  const spec = `file:${path.relative(dir, tarball)}`;
+  await writeConsumerProject(dir, spec, spec, await sha512(tarball));
   // --offline: everything comes from local tarballs; nothing leaves the machine.
   await run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
     cwd: dir,
