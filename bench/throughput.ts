@@ -74,7 +74,7 @@ function contenders(base: string): Record<string, () => Promise<number>> {
 
 type Times = Record<string, number[]>;
 
-/** A shuffle of arrays, the same sequence of orders for the same seed (a linear congruential generator). */
+/** Shuffles arrays: the same seed gives the same orders (a linear congruential generator). */
 function shuffler(seed: number) {
   let state = seed;
   const next = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
@@ -118,17 +118,18 @@ export async function throughput(
   base: string,
   { warmup = 5, rounds = 40, processes = 3 } = {},
 ): Promise<Row[]> {
-  const names = Object.keys(contenders(base));
-  const times = new Map(names.map((name) => [name, [] as number[]]));
-  const timesOf = (name: string) => times.get(name) ?? [];
+  const times: Times = {};
   for (let i = 0; i < processes; i += 1) {
     const child = await runNode(
       benchArgs('throughput.ts', [CHILD, base, String(warmup), String(rounds), String(i + 1)]),
     );
     if (!child.ok) throw new Error(`throughput: a measuring process failed:\n${child.output}`);
     const measured = JSON.parse(child.stdout) as Times;
-    for (const [name, list] of Object.entries(measured)) timesOf(name).push(...list);
+    for (const [name, list] of Object.entries(measured)) (times[name] ??= []).push(...list);
   }
+  // The contenders as the measuring processes named them, in their order.
+  const names = Object.keys(times);
+  const timesOf = (name: string) => times[name] ?? [];
   // Each ratio is taken within a round, against plain fetch of the same round, then the median
   // of all rounds of all processes is reported: drift of the machine over the run cancels out.
   const FLOOR = 'plain fetch + res.json()';
