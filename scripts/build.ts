@@ -1,6 +1,7 @@
 // `npm run build`: remove the previous compiler output from dist/, then compile src/ with
-// tsconfig.build.json into dist/ (ES modules plus declarations).
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+// tsconfig.build.json into dist/ (ES modules plus declarations, no Node.js types: the library
+// runs in browsers too), then the command line with tsconfig.cli.json (Node.js types).
+import { chmodSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { distPath, root } from './lib/paths.js';
 import { isMain, run } from './lib/process.js';
@@ -14,13 +15,18 @@ export async function build(): Promise<{ ok: boolean; output: string }> {
       if (entry !== 'docs') rmSync(path.join(distPath, entry), { recursive: true, force: true });
     }
   }
-  const result = await run(process.execPath, [tscPath, '-p', 'tsconfig.build.json'], { cwd: root });
-  return { ok: result.ok, output: result.output.trim() };
+  for (const config of ['tsconfig.build.json', 'tsconfig.cli.json']) {
+    const result = await run(process.execPath, [tscPath, '-p', config], { cwd: root });
+    if (!result.ok) return { ok: false, output: result.output.trim() };
+  }
+  // The bin runs as `./dist/cli.js` in a clone too (npm sets the mode when it installs a bin).
+  chmodSync(path.join(distPath, 'cli.js'), 0o755);
+  return { ok: true, output: '' };
 }
 
 if (isMain(import.meta)) {
   const result = await build();
-  if (result.ok) console.log('build: wrote dist/index.js and dist/index.d.ts');
+  if (result.ok) console.log('build: wrote dist/index.js, dist/index.d.ts and dist/cli.js');
   else {
     console.error(`${result.output}\nbuild: tsc failed; see the diagnostics above.`);
     process.exitCode = 1;
