@@ -193,13 +193,15 @@ describe('packed tarball', () => {
       .sort();
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.d.ts');
+    expect(files).toContain('dist/cli.js');
+    expect(files).toContain('dist/cli/main.js');
     expect(files).toContain('generated/schema.d.ts');
     expect(files).toContain('LICENSE');
     expect(files).toContain('package.json');
     expect(
       files.filter(
         (f) =>
-          !/^(dist\/[^/]+\.(js|d\.ts)|generated\/schema\.d\.ts|LICENSE|README\.md|package\.json)$/.test(
+          !/^(dist\/[^/]+\.(js|d\.ts)|dist\/cli\/[^/]+\.js|generated\/schema\.d\.ts|LICENSE|README\.md|package\.json)$/.test(
             f,
           ),
       ),
@@ -287,6 +289,31 @@ describe('packed tarball', () => {
       type: 'record-not-found',
     });
     expect(output).not.toContain(TOKEN);
+  });
+
+  it('runs the apify-builds bin with npx: help, version, and a list from a server', async () => {
+    const manifest = JSON.parse(await readFile(path.join(repo, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    const env = { ...process.env, APIFY_TOKEN: TOKEN, APIFY_API_BASE_URL: server.url };
+    const help = await runBoth('npx', ['--offline', 'apify-builds', '--help'], installed, env);
+    expect(help.stdout).toMatch(/^Lists, aborts in bulk/);
+    expect(help.stdout).toContain('Exit codes');
+    const version = await runBoth('npx', ['--offline', 'apify-builds', '--version'], installed, env);
+    expect(version.stdout).toBe(`${manifest.version}\n`);
+    const listed = await runBoth(
+      'npx',
+      ['--offline', 'apify-builds', 'ls', server.actor.name, '--limit', '3'],
+      installed,
+      env,
+    );
+    const ids = server
+      .builds()
+      .slice(-3)
+      .reverse()
+      .map((b) => b.id);
+    expect(listed.stdout.trim().split('\n').map((line) => line.split('\t')[0])).toEqual(ids);
+    expect(`${listed.stdout}${listed.stderr}`).not.toContain(TOKEN);
   });
 
   it('loads with require() from a CommonJS consumer (the default export condition)', async () => {

@@ -12,7 +12,7 @@ interface Outcome {
 
 export const OUTCOMES: readonly Outcome[] = [
   { label: 'succeeded', block: '█', style: 'green', statuses: ['SUCCEEDED'] },
-  { label: 'failed or timed out', block: '▓', style: 'red', statuses: ['FAILED', 'TIMED-OUT'] },
+  { label: 'failed/timed out', block: '▓', style: 'red', statuses: ['FAILED', 'TIMED-OUT'] },
   { label: 'aborted', block: '▒', style: 'yellow', statuses: ['ABORTED'] },
   {
     label: 'unfinished',
@@ -47,7 +47,7 @@ export function renderChart(days: readonly DayFigures[], columns: number, paint:
   return out + legend(width, paint);
 }
 
-/** `length` cells shared out in proportion to `parts` (largest remainder), each part > 0 seen. */
+/** `length` cells shared out in proportion to `parts` (largest remainder first). */
 export function split(parts: readonly number[], length: number): number[] {
   const total = parts.reduce((a, b) => a + b, 0);
   if (total === 0 || length === 0) return parts.map(() => 0);
