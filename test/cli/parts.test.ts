@@ -262,7 +262,7 @@ describe('chart', () => {
           .trimEnd()
           .split('\n');
         for (const line of lines)
-          expect([...line].length, `${columns}: ${line}`).toBeLessThanOrEqual(columns);
+          expect(Array.from(line).length, `${columns}: ${line}`).toBeLessThanOrEqual(columns);
         expect(lines[0]).toMatch(
           columns >= 80 ? /^2026-12-01 █+▓+▒+░+ +40$/ : /^2026-12-01 █+.* 40$/,
         );
@@ -272,7 +272,8 @@ describe('chart', () => {
 
   it('draws the longest day across the width and the others in proportion', () => {
     const lines = plain(renderChart(days, 60, painter(false))).split('\n');
-    const bar = (line: string) => [...line.slice(11)].filter((c) => '█▓▒░'.includes(c)).length;
+    const bar = (line: string) =>
+      Array.from(line.slice(11)).filter((c) => '█▓▒░'.includes(c)).length;
     expect(bar(lines[0]!)).toBe(60 - 11 - 1 - 2);
     expect(bar(lines[1]!)).toBe(0);
     expect(bar(lines[2]!)).toBe(Math.round((7 / 40) * 46));
