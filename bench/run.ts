@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { bundle } from './bundle.js';
 import { cancellation } from './cancel.js';
+import { commandLine } from './cli.js';
 import { startServer, type Row } from './lib.js';
 import { memory } from './memory.js';
 import { pipeline } from './pipeline.js';
@@ -24,6 +25,7 @@ try {
   await step('prefetch', () => prefetch(server.url, quick ? { rounds: 2 } : {}));
   await step('cancellation', () => cancellation(server.url, quick ? { trials: 5 } : {}));
   await step('memory', () => memory(server.url));
+  await step('command line', () => commandLine(server.url, quick ? { rounds: 5 } : {}));
   await step('bundle', () => bundle());
   await step('pipeline', () => pipeline(quick ? { runs: 1 } : {}));
 } finally {
