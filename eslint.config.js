@@ -36,6 +36,25 @@ export default defineConfig(
     },
   },
   {
+    // The command line is a user of the package: it imports the library only through its public
+    // entry point, as a user's script would.
+    files: ['src/cli.ts', 'src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!index\\.js$)',
+              message:
+                'The command line uses only what src/index.ts exports: import from ../index.js.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The two-id abortBuild is deprecated but still served: its tests, its code sample and the
     // facade that implements it use it on purpose.
     files: ['test/**', 'src/builds.ts', 'spec/samples/abort-build-of-actor.ts'],

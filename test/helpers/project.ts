@@ -17,6 +17,7 @@ const ENTRIES = [
   'redocly.yaml',
   'tsconfig.json',
   'tsconfig.build.json', // the API report compiles src/ as the build does
+  'tsconfig.cli.json', // and the build compiles the command line with it
   'typedoc.json',
   'site', // typedoc.json's favicon
   'api-extractor.json',
