@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { root, specPath } from '../scripts/lib/paths.js';
 import { runScript } from '../scripts/lib/process.js';
+import { COMMANDS, commandHelp, mainHelp } from '../src/cli/commands.js';
 import { launchChrome } from './helpers/find-chrome.js';
 
 // Built into a temporary folder: the test writes nothing into the repository.
@@ -127,11 +128,13 @@ describe('landing page', () => {
     expect(example).toBe(
       readFileSync(path.join(root, 'spec', 'samples', 'list-builds.ts'), 'utf8').trimEnd(),
     );
-    // The stylesheet is local and applied: the reference cards are laid out side by side.
+    // The stylesheet is local and applied: the cards (two references, the command line) are laid
+    // out side by side.
     const cards = page.locator('a.card');
-    expect(await cards.count()).toBe(2);
-    const [first, second] = [await cards.nth(0).boundingBox(), await cards.nth(1).boundingBox()];
-    expect(first?.y).toBe(second?.y);
+    expect(await cards.count()).toBe(3);
+    const boxes = await Promise.all([0, 1, 2].map((i) => cards.nth(i).boundingBox()));
+    expect(boxes[1]?.y).toBe(boxes[0]?.y);
+    expect(boxes[2]?.y).toBe(boxes[0]?.y);
   });
 
   it('links only to files of the site that exist', async () => {
@@ -286,10 +289,27 @@ describe('client reference', () => {
   });
 });
 
+describe('the command-line page', () => {
+  it('is linked from the landing page and shows the help each command prints', async () => {
+    await page.goto(url('index.html'));
+    await page.getByRole('link', { name: /Command line/ }).click();
+    expect(page.url()).toBe(url('cli/index.html'));
+    await page.locator('h1').filter({ hasText: 'apify-builds' }).waitFor();
+    expect((await page.locator('#overview pre').innerText()).trim()).toBe(mainHelp().trim());
+    for (const command of COMMANDS) {
+      const shown = await page.locator(`#${command.name} pre`).innerText();
+      expect(shown.trim(), command.name).toBe(commandHelp(command).trim());
+    }
+    await page.getByRole('link', { name: 'apify-builds-client' }).click();
+    expect(page.url()).toBe(url('index.html'));
+  });
+});
+
 describe('the whole visit', () => {
   it('made no request that would leave the machine and logged no error or warning', () => {
     expect(requests).toContain(url('index.html'));
     expect(requests).toContain(url('client/index.html'));
+    expect(requests).toContain(url('cli/index.html'));
     expect(requests.filter((r) => !LOCAL_SCHEMES.has(new URL(r).protocol))).toEqual([]);
     expect(blocked).toEqual([]);
     expect(problems).toEqual([]);
