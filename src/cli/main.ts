@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { BuildsClientOptions } from '../index.js';
 import { UsageError, closest, parse } from './args.js';
-import type { Env } from './colour.js';
+import { colourOn, painter, type Env } from './colour.js';
 import { COMMANDS, GLOBAL_FLAGS, commandHelp, findCommand, mainHelp } from './commands.js';
 import { Io, type Streams } from './io.js';
 
@@ -45,6 +45,10 @@ export async function main(
       return 0;
     }
     const command = findCommand(name);
+    if (!command && name.startsWith('-'))
+      throw new UsageError(
+        `${name} is not a command: flags come after the command (apify-builds <command> [flags]; apify-builds --help lists the commands)`,
+      );
     if (!command) throw new UsageError(unknownCommand(name));
     const parsed = parse(rest, { ...command.flags, ...GLOBAL_FLAGS });
     const { values } = parsed;
@@ -75,7 +79,7 @@ export async function main(
           : (await import('./stats.js')).stats;
     return await run(io, parsed, options.client ?? {});
   } catch (error) {
-    return report(error, streams, env, signal, io);
+    return report(error, streams, env, signal, io, argv.includes('--no-color'));
   }
 }
 
@@ -102,12 +106,14 @@ function report(
   env: Env,
   signal: AbortSignal,
   io: Io | undefined,
+  noColor: boolean,
 ): number {
   io?.clearProgress();
   if (signal.aborted) return 130;
   const code = exitCode(error);
   const message = error instanceof Error ? error.message : String(error);
-  streams.stderr.write(`apify-builds: ${message}\n`);
+  const paint = io?.paintErr ?? painter(colourOn(env, streams.stderr.isTTY, noColor));
+  streams.stderr.write(`${paint('red', 'apify-builds:')} ${message}\n`);
   const debug = (env['DEBUG'] ?? '').split(/[\s,]+/).some((n) => n === 'apify-builds' || n === '*');
   if (debug && error instanceof Error && error.stack) streams.stderr.write(`${error.stack}\n`);
   return code;

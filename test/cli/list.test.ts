@@ -352,3 +352,24 @@ describe('Ctrl+C', () => {
     expect(run.stdout.trim().split('\n')).toHaveLength(5);
   });
 });
+
+describe('errors on a terminal', () => {
+  it('colours the prefix of an error line on a terminal stderr only', async () => {
+    const onTty = await cli(['ls'], { tty: true });
+    expect(onTty.stderr).toBe(
+      '\x1b[31mapify-builds:\x1b[39m list needs an Actor: apify-builds list <actorId>\n',
+    );
+    const noColor = await cli(['ls', '--no-color'], { tty: true });
+    expect(noColor.stderr).toBe('apify-builds: list needs an Actor: apify-builds list <actorId>\n');
+    const beforeParsing = await cli(['ls', '--bogus', '--no-color'], { tty: true });
+    expect(beforeParsing.stderr).toBe('apify-builds: unknown flag --bogus\n');
+    const piped = await cli(['ls']);
+    expect(piped.stderr).toBe('apify-builds: list needs an Actor: apify-builds list <actorId>\n');
+  });
+
+  it('says that flags come after the command', async () => {
+    const run = await cli(['--json', 'ls', 'a~b']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--json is not a command: flags come after the command');
+  });
+});
