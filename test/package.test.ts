@@ -299,7 +299,12 @@ describe('packed tarball', () => {
     const help = await runBoth('npx', ['--offline', 'apify-builds', '--help'], installed, env);
     expect(help.stdout).toMatch(/^Lists, aborts in bulk/);
     expect(help.stdout).toContain('Exit codes');
-    const version = await runBoth('npx', ['--offline', 'apify-builds', '--version'], installed, env);
+    const version = await runBoth(
+      'npx',
+      ['--offline', 'apify-builds', '--version'],
+      installed,
+      env,
+    );
     expect(version.stdout).toBe(`${manifest.version}\n`);
     const listed = await runBoth(
       'npx',
@@ -312,7 +317,12 @@ describe('packed tarball', () => {
       .slice(-3)
       .reverse()
       .map((b) => b.id);
-    expect(listed.stdout.trim().split('\n').map((line) => line.split('\t')[0])).toEqual(ids);
+    expect(
+      listed.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split('\t')[0]),
+    ).toEqual(ids);
     expect(`${listed.stdout}${listed.stderr}`).not.toContain(TOKEN);
   });
 
