@@ -28,16 +28,16 @@ export async function pinnedRuntimes(): Promise<Record<string, string>> {
 }
 
 /**
- * Whether runtimes/node_modules holds what runtimes/package-lock.json pins (optional platform
- * packages aside), read from the lockfile npm writes into node_modules on every install.
+ * Whether runtimes/node_modules (or `dir`'s) holds what the lockfile beside it pins (optional
+ * platform packages aside), read from the lockfile npm writes into node_modules on every install.
  */
-export async function runtimesState(): Promise<{ ok: true } | { ok: false; reason: string }> {
-  const locked = await readJson<Lockfile>(path.join(runtimesDir, 'package-lock.json'));
+export async function runtimesState(
+  dir = runtimesDir,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const locked = await readJson<Lockfile>(path.join(dir, 'package-lock.json'));
   let installed: Lockfile;
   try {
-    installed = await readJson<Lockfile>(
-      path.join(runtimesDir, 'node_modules', '.package-lock.json'),
-    );
+    installed = await readJson<Lockfile>(path.join(dir, 'node_modules', '.package-lock.json'));
   } catch {
     return { ok: false, reason: 'runtimes/node_modules is not installed' };
   }
