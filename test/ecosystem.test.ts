@@ -5,7 +5,8 @@
 // request log. Slow (a process or a browser per runtime): about 45 s.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureRuntimes, pinnedRuntimes } from '../scripts/lib/runtimes.js';
 import { BUILD_COUNT, startScenarioServer, type MockServer } from './ecosystem/fake-api.js';
 import {
   createScenarioProject,
@@ -34,18 +35,17 @@ const TOKEN = 'apify_api_ecosyst3mT0kenF0rTests';
 
 const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
   version: string;
-  devDependencies: Record<string, string>;
 };
 
 let project: ScenarioProject;
 
 beforeAll(async () => {
+  // Bun, Deno and workerd live in runtimes/, installed apart from the main `npm ci`: installed
+  // here when missing (a first `npm test`), from npm's cache or the registry.
+  await ensureRuntimes();
   project = await createScenarioProject();
-}, 240_000);
-
-afterAll(async () => {
-  await project.remove();
-});
+  return () => project.remove();
+}, 600_000);
 
 /** The report of a bundled run, once the bundle is known to hold the installed package. */
 function fromBundle({ report, bundle }: { report: ScenarioReport; bundle: Bundle }) {
@@ -369,13 +369,14 @@ describe('Deno permissions', () => {
 });
 
 describe('the runtimes are the pinned ones', () => {
-  it('Bun, Deno and workerd from node_modules', async () => {
-    expect(await versionOf('bun')).toBe(manifest.devDependencies['bun']);
+  it('Bun, Deno and workerd from runtimes/node_modules', async () => {
+    const pinned = await pinnedRuntimes();
+    expect(await versionOf('bun')).toBe(pinned['bun']);
     expect(await versionOf('deno')).toMatch(
-      new RegExp(`^deno ${manifest.devDependencies['deno']!.replaceAll('.', '\\.')} `),
+      new RegExp(`^deno ${pinned['deno']!.replaceAll('.', '\\.')} `),
     );
     // miniflare 4.YYYYMMDD.x bundles the workerd of that date.
-    const date = /^4\.(\d{4})(\d{2})(\d{2})\./.exec(manifest.devDependencies['miniflare']!);
+    const date = /^4\.(\d{4})(\d{2})(\d{2})\./.exec(pinned['miniflare']!);
     expect(date).not.toBeNull();
     expect(await versionOf('workerd')).toBe(`workerd ${date!.slice(1).join('-')}`);
   });

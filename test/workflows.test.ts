@@ -90,18 +90,31 @@ describe('ci.yml', () => {
     expect(job?.env?.['CHROME_PATH']).toBe('/usr/bin/chromium');
     const order = runs(ci);
     expect(order.some((run) => run.includes('apt-get'))).toBe(false);
+    // The ecosystem tests' runtimes (runtimes/) are installed apart, before `npm test`.
     expect(order).toEqual([
       '$CHROME_PATH --version',
       commands[0],
       'npm run --silent size -- --markdown >> "$GITHUB_STEP_SUMMARY"',
+      'npm run ecosystem:install',
       commands[1],
+    ]);
+    // npm's cache is keyed on both lockfiles, so a change to either refreshes it.
+    expect(setup?.with?.['cache']).toBe('npm');
+    expect(String(setup?.with?.['cache-dependency-path']).trim().split('\n')).toEqual([
+      'package-lock.json',
+      'runtimes/package-lock.json',
     ]);
   });
 
-  it('.ci/run (a Debian machine) installs Chromium only when there is none', async () => {
+  it('.ci/run (a Debian machine) installs Chromium only when there is none, and the runtimes', async () => {
     const script = await readFile(path.join(root, '.ci', 'run'), 'utf8');
     expect(script).toContain('if ! command -v chromium >/dev/null 2>&1; then');
-    expect(script).toMatch(/npm ci && npm run all\nnpm test\n$/);
+    const commands = script
+      .split('\n')
+      .filter((line) => /^npm /.test(line))
+      .map((line) => line.trim());
+    expect(commands).toEqual(['npm ci && npm run all', 'npm run ecosystem:install', 'npm test']);
+    expect(script).toMatch(/npm test\n$/);
   });
 });
 

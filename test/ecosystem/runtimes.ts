@@ -1,17 +1,39 @@
 // Runs the scenario on each runtime and hands back its report. Every runtime comes from
-// node_modules (bun, deno, miniflare's workerd) or the machine (Chromium); none downloads
-// anything, and one that cannot start is an error saying which and why.
+// runtimes/node_modules (bun, deno, miniflare's workerd; scripts/lib/runtimes.ts) or the machine
+// (Chromium); none downloads anything, and one that cannot start is an error saying which and why.
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Miniflare } from 'miniflare';
+import { pathToFileURL } from 'node:url';
+import { runtimeBin as bin, runtimesDir } from '../../scripts/lib/runtimes.js';
 import { launchChrome } from '../helpers/find-chrome.js';
-import { bundle, root, type Bundle, type ScenarioProject } from './project.js';
+import { bundle, type Bundle, type ScenarioProject } from './project.js';
 import type { ScenarioConfig, ScenarioReport } from './scenario.js';
 
-export const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+/** The part of miniflare's API the tests use (its types live in runtimes/, outside the check). */
+interface Miniflare {
+  ready: Promise<unknown>;
+  dispatchFetch(
+    url: string,
+    init: { method: string; body: string },
+  ): Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+  dispose(): Promise<void>;
+}
+type MiniflareClass = new (options: {
+  modules: boolean;
+  script: string;
+  compatibilityDate: string;
+}) => Miniflare;
+
+/** miniflare from runtimes/node_modules, loaded when the first Worker runs. */
+async function loadMiniflare(): Promise<MiniflareClass> {
+  const entry = createRequire(path.join(runtimesDir, 'package.json')).resolve('miniflare');
+  const module = (await import(pathToFileURL(entry).href)) as { Miniflare: MiniflareClass };
+  return module.Miniflare;
+}
 
 /** What the runtime printed, with how it ended, for a failure message. */
 function spawnJson<T = ScenarioReport>(
@@ -29,7 +51,7 @@ function spawnJson<T = ScenarioReport>(
         if (error) {
           const how =
             (error as NodeJS.ErrnoException).code === 'ENOENT'
-              ? `could not start ${command} (not installed? run npm ci)`
+              ? `could not start ${command} (not installed? run npm run ecosystem:install)`
               : `exited with ${error.code ?? error.signal}`;
           reject(new Error(`${what}: ${how}\n--- stdout\n${stdout}\n--- stderr\n${stderr}`));
           return;
@@ -120,6 +142,7 @@ export async function runWorkerd(
   const worker = await bundle(project, 'worker');
   let mf: Miniflare;
   try {
+    const Miniflare = await loadMiniflare();
     mf = new Miniflare({
       modules: true,
       script: await readFile(worker.file, 'utf8'),
