@@ -256,7 +256,9 @@ describe('abort --actor', () => {
     const s = await start(BIG);
     const run = await abort(['--actor', ACTOR], { tty: { stdout: true, stderr: true } });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/apify-builds:.* abort --actor asks for confirmation, and stdin is not a terminal: add --yes/);
+    expect(run.stderr).toMatch(
+      /apify-builds:.* abort --actor asks for confirmation, and stdin is not a terminal: add --yes/,
+    );
     expect(s.requests).toBe(0);
   });
 
