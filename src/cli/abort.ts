@@ -226,6 +226,8 @@ function confirm(io: Io, question: string): Promise<boolean> {
     };
     const interrupted = () => {
       done();
+      // The shell's prompt comes next: not on the question's line.
+      io.streams.stderr.write('\n');
       reject(reasonOf(io.signal));
     };
     lines.once('line', (line) => {
