@@ -62,7 +62,10 @@ const listStatus = async (url: string, authorization?: string): Promise<number> 
   return response.status;
 };
 
-/** The README's minimal project: its index.ts, importing the package built in dist/. */
+/**
+ * The README's minimal project: its index.ts, importing the package built in dist/, beside the
+ * landing page's example as landing.js.
+ */
 async function readmeProject(): Promise<string> {
   const readme = await readFile(path.join(root, 'README.md'), 'utf8');
   const source = /Write `index\.ts`:\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
@@ -71,6 +74,11 @@ async function readmeProject(): Promise<string> {
   scratch.push(dir);
   // The block has no type annotations: as JavaScript it is what `npx tsc` writes to index.js.
   await writeFile(path.join(dir, 'index.js'), source!);
+  // The landing page's first example, plain JavaScript too.
+  await writeFile(
+    path.join(dir, 'landing.js'),
+    await readFile(path.join(root, 'spec', 'samples', 'list-builds.ts'), 'utf8'),
+  );
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
   await mkdir(path.join(dir, 'node_modules'));
   await symlink(root, path.join(dir, 'node_modules', 'apify-builds-client'), 'dir');
@@ -131,7 +139,7 @@ describe('npm run mock', () => {
     expect(output()).not.toContain('env-token-must-not-show');
   });
 
-  it("runs the README's minimal project with the two variables: the token, a wrong one, none", async () => {
+  it("runs the README's minimal project and the landing page's example with the two variables: the token, a wrong one, none", async () => {
     const { url, output } = await mock(['--token', TOKEN]);
     const project = await readmeProject();
     const env: NodeJS.ProcessEnv = { ...process.env, APIFY_API_BASE_URL: url };
@@ -149,6 +157,13 @@ describe('npm run mock', () => {
     expect(output()).toMatch(
       /GET \/v2\/actors\/janedoe~my-actor\/builds\?limit=3&desc=true -> 200/,
     );
+
+    const landing = await runNode(['landing.js'], {
+      cwd: project,
+      env: { ...env, APIFY_TOKEN: TOKEN },
+    });
+    expect(landing.code, landing.output).toBe(0);
+    expect(landing.stdout).toMatch(/^10 of 25\d\d builds\n/);
 
     const wrong = await runNode(['index.js'], {
       cwd: project,
