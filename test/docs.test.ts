@@ -139,8 +139,10 @@ describe('landing page', () => {
     expect(text).toContain('npm install apify-builds-client');
     // The quickest look, and the fake API with the two variables the client reads.
     expect(text).toContain('npm ci && npm run demo');
-    expect(text).toContain('npm run mock -- --token t');
-    expect(text).toContain('APIFY_API_BASE_URL=http://127.0.0.1:4010 APIFY_TOKEN=t node index.js');
+    expect(text).toContain('npm run mock -- --token my-test-token');
+    expect(text).toContain(
+      'APIFY_API_BASE_URL=http://127.0.0.1:4010 APIFY_TOKEN=my-test-token node index.js',
+    );
     const example = await page.locator('pre code').nth(1).innerText();
     expect(example).toBe(
       readFileSync(path.join(root, 'spec', 'samples', 'list-builds.ts'), 'utf8').trimEnd(),
