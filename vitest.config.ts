@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// The tests choose their servers themselves: a base URL exported for `npm run mock` must not
+// redirect the clients they create without one (the test processes inherit this environment).
+delete process.env['APIFY_API_BASE_URL'];
+
 /**
  * Tests that start processes, a browser or a copy of the project. Everything else under test/
  * is a unit test: pure functions and the client against servers on 127.0.0.1, in this process.

@@ -3,10 +3,8 @@
 import { createBuildsClient, isTerminalStatus } from 'apify-builds-client';
 
 const actorId = process.argv[2] ?? process.env.APIFY_ACTOR ?? 'janedoe~my-actor';
-const client = createBuildsClient({
-  token: process.env.APIFY_TOKEN,
-  baseUrl: process.env.APIFY_BASE_URL ?? 'https://api.apify.com',
-});
+// The token comes from APIFY_TOKEN, the API's address from APIFY_API_BASE_URL when it is set.
+const client = createBuildsClient();
 
 // Builds that are still going are among the newest; stop at the first 1000.
 const going: string[] = [];

@@ -1,14 +1,13 @@
-// A long walk that Ctrl+C cancels cleanly: the request in flight is aborted, the loop ends with
-// the signal's reason, and nothing is left running.
+// A long walk that Ctrl+C cancels cleanly.
+// The request in flight is aborted, the loop ends with the signal's reason, and nothing is left
+// running.
 //   APIFY_TOKEN=… npm run example cancel-on-ctrl-c [actor]
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createBuildsClient } from 'apify-builds-client';
 
 const actorId = process.argv[2] ?? process.env.APIFY_ACTOR ?? 'janedoe~my-actor';
-const client = createBuildsClient({
-  token: process.env.APIFY_TOKEN,
-  baseUrl: process.env.APIFY_BASE_URL ?? 'https://api.apify.com',
-});
+// The token comes from APIFY_TOKEN, the API's address from APIFY_API_BASE_URL when it is set.
+const client = createBuildsClient();
 
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort(new Error('cancelled with Ctrl+C')));

@@ -1,5 +1,5 @@
-// Every build of an Actor, page by page, with a checkpoint after each page: stop it any time
-// and the next run resumes where the last one left off.
+// Every build of an Actor, page by page, with a checkpoint after each page.
+// Stop it any time and the next run resumes where the last one left off.
 //   APIFY_TOKEN=… npm run example walk-with-checkpoints [actor]
 // CHECKPOINT_FILE says where the offset is kept (default: .scratch/checkpoint.json);
 // STOP_AFTER_PAGES stops the walk early, as a crash would.
@@ -10,10 +10,8 @@ import { createBuildsClient, type BuildShort } from 'apify-builds-client';
 const actorId = process.argv[2] ?? process.env.APIFY_ACTOR ?? 'janedoe~my-actor';
 const checkpointFile = process.env.CHECKPOINT_FILE ?? path.join('.scratch', 'checkpoint.json');
 const stopAfterPages = Number(process.env.STOP_AFTER_PAGES || Infinity);
-const client = createBuildsClient({
-  token: process.env.APIFY_TOKEN,
-  baseUrl: process.env.APIFY_BASE_URL ?? 'https://api.apify.com',
-});
+// The token comes from APIFY_TOKEN, the API's address from APIFY_API_BASE_URL when it is set.
+const client = createBuildsClient();
 
 async function loadCheckpoint(): Promise<number> {
   const text = await readFile(checkpointFile, 'utf8').catch(() => undefined);

@@ -239,10 +239,15 @@ export class BuildStore {
     return true;
   }
 
-  /** One step of the clock: READY counts down to RUNNING, RUNNING to SUCCEEDED. */
-  tick(): void {
+  /**
+   * One step of the clock: READY counts down to RUNNING, RUNNING to SUCCEEDED. `spare` is the id
+   * of a build being aborted in this instant: if READY or RUNNING, it stays so for the abort
+   * (a RUNNING build never finishes in the same answer that aborts it).
+   */
+  tick(spare?: string): void {
     this.#clock += 1;
     for (const build of this.#active) {
+      if (build.id === spare && (build.status === 'READY' || build.status === 'RUNNING')) continue;
       const lifecycle = this.#lifecycles.get(build)!;
       if (build.status === 'ABORTING') {
         if (this.#clock > (lifecycle.abortedAt ?? 0)) this.#finish(build, 'ABORTED');
@@ -254,6 +259,13 @@ export class BuildStore {
         if (--lifecycle.running <= 0) this.#finish(build, 'SUCCEEDED');
       }
     }
+  }
+
+  /** Whether some build is READY or RUNNING: one that an abort would abort. */
+  get abortable(): boolean {
+    for (const build of this.#active)
+      if (build.status === 'READY' || build.status === 'RUNNING') return true;
+    return false;
   }
 
   #finish(build: FakeBuild, status: ActorJobStatus): void {

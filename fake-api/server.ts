@@ -58,6 +58,11 @@ export interface MockServerOptions {
   tickMs?: number;
   /** Start a new build every this many milliseconds, so there is always one to abort. */
   startEveryMs?: number;
+  /**
+   * Whenever no build is READY or RUNNING (the last one was aborted or finished), start a new
+   * one this many milliseconds later, so there is soon one to abort again.
+   */
+  refillMs?: number;
   /** Receives one line per request: time, method, path and query (a `token` redacted), status. */
   log?: (line: string) => void;
   /**
@@ -126,6 +131,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     token,
     tickMs,
     startEveryMs,
+    refillMs,
     log,
     fastList,
   } = options;
@@ -143,6 +149,31 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const waiters: { count: number; resolve: () => void }[] = [];
   let override: Override | undefined;
   let requestCount = 0;
+  let refill: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  /** With `refillMs`: a new build soon after the last READY or RUNNING one is gone. */
+  function keepOneAbortable(): void {
+    if (refillMs === undefined || closed || refill !== undefined || store.abortable) return;
+    refill = setTimeout(() => {
+      refill = undefined;
+      if (!store.abortable) store.add({ runTicks: 60 });
+    }, refillMs);
+    refill.unref();
+  }
+
+  /** One step of the clock; an abort request spares the build it aborts. */
+  function tick(method: string, pathname: string): void {
+    let aborting: string | undefined;
+    try {
+      const route = routeOf(pathname);
+      if (method === 'POST' && route.operation === 'abort') aborting = route.buildId;
+    } catch {
+      // not a route: nothing is spared
+    }
+    store.tick(aborting);
+    keepOneAbortable();
+  }
 
   /** A Bearer header or, as the live API also takes, a `token` query parameter. */
   function authorize(header: string | undefined, queryToken: string | null): void {
@@ -192,6 +223,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     const build = store.abort(route.buildId);
     if (!build) throw new FakeApiError(404);
+    keepOneAbortable();
     return { status: 200, body: { data: build } };
   }
 
@@ -234,9 +266,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     // Drain any request body; none of the endpoints reads one.
     req.resume();
     if (override && override(req, res, requestCount) !== 'next') return;
-    store.tick();
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://localhost');
+    tick(method, url.pathname);
     let status: number;
     try {
       status = send(res, answer(method, url, req));
@@ -267,7 +299,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   });
   server.removeAllListeners('error');
   const timers = [
-    tickMs ? setInterval(() => store.tick(), tickMs) : undefined,
+    tickMs
+      ? setInterval(() => {
+          store.tick();
+          keepOneAbortable();
+        }, tickMs)
+      : undefined,
     startEveryMs ? setInterval(() => store.add({ runTicks: 30 }), startEveryMs) : undefined,
   ];
   for (const timer of timers) timer?.unref();
@@ -299,6 +336,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
     close() {
       for (const timer of timers) clearInterval(timer);
+      closed = true;
+      clearTimeout(refill);
       server.closeAllConnections();
       return new Promise((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),

@@ -31,6 +31,8 @@ export function createBuildMethods(
   redact: Redact,
   /** The retrying transport; each call passes its own fetch to learn what was sent. */
   send: Send,
+  /** The client sends no token: a 401 or 403 then says so. */
+  tokenless: boolean,
 ): Omit<BuildsClient, 'raw'> {
   const prefix = basePath.replace(/\/+$/, '');
 
@@ -60,7 +62,7 @@ export function createBuildMethods(
           ),
           attempts: 1,
         };
-    const data = await unwrapData<T>(result, sent, redact, problemOf, exchange);
+    const data = await unwrapData<T>(result, sent, redact, problemOf, exchange, tokenless);
     // Status and headers only: the response keeps the bytes of its body alive.
     const { status, headers } = result.response;
     return { data, sent, status, headers };

@@ -7,7 +7,7 @@ import { redactor, type Redact } from './redact.js';
 import type { paths } from './types.js';
 import { SignalAsideRequest } from './exchange.js';
 import { createTransport } from './transport.js';
-import { CLIENT_OPTIONS, readOptions } from './options.js';
+import { BASE_URL_VARIABLE, CLIENT_OPTIONS, readOptions } from './options.js';
 import { fail, show } from './validate.js';
 import { VERSION } from './version.js';
 
@@ -22,6 +22,7 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
  * const page = await client.listBuilds('janedoe~my-actor', { desc: true, limit: 10 });
  */
 export function createBuildsClient(options?: BuildsClientOptions): BuildsClient {
+  const defaulted = new Set<string>();
   const {
     token,
     baseUrl,
@@ -31,7 +32,7 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
     minRetryDelayMs,
     maxRetryDelayMs,
     userAgent,
-  } = readOptions(options, CLIENT_OPTIONS);
+  } = readOptions(options, CLIENT_OPTIONS, defaulted);
   for (const [name, value] of Object.entries({ token, userAgent })) {
     if (value !== undefined && !(typeof value === 'string' && HEADER_VALUE.test(value))) {
       throw new TypeError(
@@ -43,7 +44,12 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
   if (typeof fetch !== 'function')
     fail(TypeError, 'fetch', 'be given: there is no global fetch', fetch);
   const redact = redactor(token);
-  const url = checkBaseUrl(baseUrl, redact);
+  // A base URL from the environment is named as such when it is rejected.
+  const url = checkBaseUrl(
+    baseUrl,
+    defaulted.has('baseUrl') ? BASE_URL_VARIABLE : 'baseUrl',
+    redact,
+  );
   if (maxRetryDelayMs < minRetryDelayMs) {
     fail(
       RangeError,
@@ -77,11 +83,14 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
     fetch: async (request: Request) => (await send(request)).response,
     Request: SignalAsideRequest,
   });
-  return { ...createBuildMethods(raw, url.pathname, redact, send), raw };
+  return { ...createBuildMethods(raw, url.pathname, redact, send, !token), raw };
 }
 
-/** An absolute http(s) URL without query, fragment or credentials. */
-function checkBaseUrl(value: unknown, redact: Redact): URL {
+/**
+ * An absolute http(s) URL without query, fragment or credentials, and without the API version
+ * the routes already begin with. `name` is what the messages call it.
+ */
+function checkBaseUrl(value: unknown, name: string, redact: Redact): URL {
   let url: URL | undefined;
   try {
     if (typeof value === 'string') url = new URL(value);
@@ -91,7 +100,7 @@ function checkBaseUrl(value: unknown, redact: Redact): URL {
   if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
     // Not shown at all if it has a query, fragment or `@`: the token could be anywhere in it.
     throw new TypeError(
-      `baseUrl must be an absolute http(s) URL without query or fragment, got ${
+      `${name} must be an absolute http(s) URL without query or fragment, got ${
         typeof value === 'string' && /[?#@]/.test(value)
           ? 'a URL with a query, fragment or credentials (not shown)'
           : show(typeof value === 'string' ? redact(value) : value)
@@ -100,7 +109,10 @@ function checkBaseUrl(value: unknown, redact: Redact): URL {
   }
   // fetch refuses such URLs, quoting them, credentials included.
   if (url.username || url.password) {
-    throw new TypeError('baseUrl must not contain credentials (the value is not shown)');
+    throw new TypeError(`${name} must not contain credentials (the value is not shown)`);
   }
+  // Every route starts with /v2: a base URL ending in it would ask for /v2/v2/… and get a 404.
+  if (/\/v2\/*$/i.test(url.pathname))
+    fail(TypeError, name, "be the API's root without /v2 (the routes add it)", redact(url.href));
   return url;
 }

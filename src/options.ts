@@ -29,18 +29,24 @@ export type Options<T> = { readonly [K in keyof Required<T>]: Option };
 const MAX = Number.MAX_SAFE_INTEGER;
 const MAX_DELAY_MS = 2_147_483_647; // setTimeout's limit
 
+/** The environment variable that gives the base URL when `baseUrl` is not. */
+export const BASE_URL_VARIABLE = 'APIFY_API_BASE_URL';
+
+/** A variable of `process.env` where `process` exists; an empty one is unset. */
+export const environment = (name: string): string | undefined =>
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] ||
+  undefined;
+
 export const CLIENT_OPTIONS = {
   token: {
     kind: 'string',
-    default: () =>
-      (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[
-        'APIFY_TOKEN'
-      ] || undefined,
+    default: () => environment('APIFY_TOKEN'),
     shown: '`process.env.APIFY_TOKEN`',
   },
   baseUrl: {
     kind: 'string',
-    default: 'https://api.apify.com',
+    default: () => environment(BASE_URL_VARIABLE) ?? 'https://api.apify.com',
+    shown: `\`process.env.${BASE_URL_VARIABLE}\`, else \`https://api.apify.com\``,
   },
   fetch: {
     kind: 'function',
@@ -122,6 +128,8 @@ export type Read<T, D extends Options<T>> = { [K in keyof T]?: Exclude<T[K], und
 export function readOptions<T extends object, D extends Options<T>>(
   value: T | undefined,
   table: D,
+  /** Receives the keys that took their default, for messages that name where a value came from. */
+  defaulted?: Set<string>,
 ): Read<T, D> {
   const read: Record<string, unknown> = checkOptions('options', value, table);
   for (const [key, option] of Object.entries<Option>(table)) {
@@ -129,6 +137,7 @@ export function readOptions<T extends object, D extends Options<T>>(
     const fallback = option.default;
     const value = typeof fallback === 'function' ? fallback() : fallback;
     if (value !== undefined) read[key] = value;
+    defaulted?.add(key);
   }
   return read as Read<T, D>;
 }

@@ -10,7 +10,12 @@ export interface BuildsClientOptions {
    * `Authorization: Bearer …`, never in a URL, an error message or a log line.
    */
   token?: string | undefined;
-  /** Default `https://api.apify.com`; a trailing slash is ignored. */
+  /**
+   * The API's root, without `/v2`. Default: `process.env.APIFY_API_BASE_URL`, else
+   * `https://api.apify.com` (the variable is read where `process` exists and when it is set and
+   * not empty), e.g. `http://127.0.0.1:4010` for the fake API of `npm run mock`. A trailing slash
+   * is ignored.
+   */
   baseUrl?: string | undefined;
   /** The fetch to use (tests, proxies, edge runtimes). Default: the global `fetch`. */
   fetch?: typeof fetch | undefined;

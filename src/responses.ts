@@ -12,6 +12,9 @@ export interface StreamResult {
   response: Response;
 }
 
+/** What a 401 or 403 adds when the client sent no token. */
+export const NO_TOKEN = 'No token was sent: pass `token` or set APIFY_TOKEN.';
+
 /**
  * Reads the body of a 2xx once, from the response the last middleware handed on, and returns
  * its `data` when it is an object in which `problemOf` finds nothing wrong; any other answer
@@ -25,6 +28,8 @@ export async function unwrapData<T>(
   problemOf: (data: Record<string, unknown>) => string | undefined,
   /** What the transport sent and received, unless a middleware answered in its place. */
   exchange: Exchange | undefined,
+  /** No token was sent: a 401 or 403 says so, and how to send one. */
+  tokenless = false,
 ): Promise<T> {
   let message: string | undefined;
   let type: string | undefined;
@@ -53,6 +58,8 @@ export async function unwrapData<T>(
       typeof field === 'string' ? redact(field) : undefined,
     );
     message = apiMessage ?? bodyWas(error, redact);
+    if (tokenless && (response.status === 401 || response.status === 403))
+      message += `${/[.!?]$/.test(message) ? '' : '.'} ${NO_TOKEN}`;
   }
   throw new ApifyApiError({
     ...request,

@@ -1,6 +1,6 @@
 // What a failed call tells its caller: ApifyApiError for every answer that is not the expected
 // 2xx JSON, ApifyNetworkError when no answer came, and never the token.
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ApifyApiError,
   ApifyError,
@@ -200,6 +200,86 @@ describe('ApifyApiError', () => {
     expect(result.error).toEqual(errorBody('record-not-found', 'Actor was not found'));
     expect(result.response.status).toBe(404);
     expect(server().requests).toHaveLength(1);
+  });
+});
+
+describe('a 401 or 403', () => {
+  let saved: string | undefined;
+  beforeEach(() => {
+    saved = process.env['APIFY_TOKEN'];
+    delete process.env['APIFY_TOKEN'];
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env['APIFY_TOKEN'];
+    else process.env['APIFY_TOKEN'] = saved;
+  });
+
+  const ANSWERS = [
+    [401, 'invalid-token', 'Authentication token is not valid.'],
+    [403, 'insufficient-permissions', 'You do not have permission to perform this action.'],
+  ] as const;
+
+  it.each(ANSWERS)(
+    '%i of a client without a token says that none was sent and how to send one',
+    async (status, type, apiMessage) => {
+      server().handle((_req, res) => sendJson(res, status, errorBody(type, apiMessage)));
+      const client = createBuildsClient({ baseUrl: server().url });
+      for (const [call, path] of [
+        [() => client.listBuilds(ACTOR), `GET ${LIST_PATH}`],
+        [() => client.iterateBuilds(ACTOR).next(), `GET ${LIST_PATH}`],
+        [() => client.abortBuild(BUILD), `POST /v2/actor-builds/${BUILD}/abort`],
+        [() => client.abortBuild(ACTOR, BUILD), `POST ${ABORT_PATH}`],
+      ] as const) {
+        const error = await rejectionOf(call());
+        expect(error).toBeInstanceOf(ApifyApiError);
+        expect((error as Error).message).toBe(
+          `${status} ${type}: ${apiMessage} No token was sent: pass \`token\` or set APIFY_TOKEN. (${path})`,
+        );
+        // The server's own message stays as it was sent.
+        expect(error).toMatchObject({ status, type, apiMessage });
+      }
+      expect(server().requests.every((r) => r.headers.authorization === undefined)).toBe(true);
+    },
+  );
+
+  it.each(ANSWERS)(
+    '%i of a client with a token is as the server said',
+    async (status, type, apiMessage) => {
+      server().handle((_req, res) => sendJson(res, status, errorBody(type, apiMessage)));
+      const error = await rejectionOf(clientOf(server()).listBuilds(ACTOR));
+      expect((error as Error).message).toBe(`${status} ${type}: ${apiMessage} (GET ${LIST_PATH})`);
+    },
+  );
+
+  it('of a client whose token came from APIFY_TOKEN has no hint', async () => {
+    process.env['APIFY_TOKEN'] = 'token-from-the-environment';
+    server().handle((_req, res) => sendText(res, 401, ''));
+    const error = await rejectionOf(
+      createBuildsClient({ baseUrl: server().url }).listBuilds(ACTOR),
+    );
+    expect((error as Error).message).toBe(`401: the response body was empty (GET ${LIST_PATH})`);
+  });
+
+  it('without a body still says that no token was sent', async () => {
+    server().handle((_req, res) => sendText(res, 403, ''));
+    const error = await rejectionOf(
+      createBuildsClient({ baseUrl: server().url }).listBuilds(ACTOR),
+    );
+    expect((error as Error).message).toBe(
+      `403: the response body was empty. No token was sent: pass \`token\` or set APIFY_TOKEN. (GET ${LIST_PATH})`,
+    );
+  });
+
+  it('is the only status that gets the hint', async () => {
+    server().handle((_req, res) =>
+      sendJson(res, 404, errorBody('record-not-found', 'Actor was not found')),
+    );
+    const error = await rejectionOf(
+      createBuildsClient({ baseUrl: server().url }).listBuilds(ACTOR),
+    );
+    expect((error as Error).message).toBe(
+      `404 record-not-found: Actor was not found (GET ${LIST_PATH})`,
+    );
   });
 });
 

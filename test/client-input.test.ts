@@ -314,6 +314,99 @@ describe('bad client options throw at once, naming the option', () => {
   });
 });
 
+describe('the base URL', () => {
+  let saved: string | undefined;
+  beforeEach(() => {
+    saved = process.env['APIFY_API_BASE_URL'];
+    delete process.env['APIFY_API_BASE_URL'];
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env['APIFY_API_BASE_URL'];
+    else process.env['APIFY_API_BASE_URL'] = saved;
+  });
+
+  /** The URL of the one request a client without a baseUrl sends, through an injected fetch. */
+  async function urlSentBy(options: BuildsClientOptions = {}): Promise<string> {
+    const urls: string[] = [];
+    const client = createBuildsClient({
+      token: TOKEN,
+      fetch: (input) => {
+        urls.push(input instanceof Request ? input.url : String(input));
+        return Promise.resolve(Response.json({ data: build(BUILD, 'ABORTING') }));
+      },
+      ...options,
+    });
+    await client.abortBuild(BUILD);
+    expect(urls).toHaveLength(1);
+    return urls[0]!;
+  }
+
+  it('comes from APIFY_API_BASE_URL when the option is not given', async () => {
+    process.env['APIFY_API_BASE_URL'] = server().url;
+    await createBuildsClient({ token: TOKEN }).listBuilds(ACTOR, { limit: 2 });
+    expect(server().requests.map((r) => r.url)).toEqual([`${LIST_PATH}?limit=2`]);
+  });
+
+  it('keeps a path of APIFY_API_BASE_URL and ignores its trailing slash', async () => {
+    process.env['APIFY_API_BASE_URL'] = 'http://proxy.example/apify/';
+    expect(await urlSentBy()).toBe(`http://proxy.example/apify/v2/actor-builds/${BUILD}/abort`);
+  });
+
+  it('from the option wins over APIFY_API_BASE_URL', async () => {
+    process.env['APIFY_API_BASE_URL'] = 'http://127.0.0.1:1';
+    expect(await urlSentBy({ baseUrl: 'http://proxy.example' })).toBe(
+      `http://proxy.example/v2/actor-builds/${BUILD}/abort`,
+    );
+  });
+
+  it('is https://api.apify.com when APIFY_API_BASE_URL is unset or empty', async () => {
+    expect(await urlSentBy()).toBe(`https://api.apify.com/v2/actor-builds/${BUILD}/abort`);
+    process.env['APIFY_API_BASE_URL'] = '';
+    expect(await urlSentBy()).toBe(`https://api.apify.com/v2/actor-builds/${BUILD}/abort`);
+  });
+
+  it.each([
+    [
+      'api.apify.com',
+      'APIFY_API_BASE_URL must be an absolute http(s) URL without query or fragment, got "api.apify.com"',
+    ],
+    [
+      `https://api.apify.com/?token=${TOKEN}`,
+      'APIFY_API_BASE_URL must be an absolute http(s) URL without query or fragment, got a URL with a query, fragment or credentials (not shown)',
+    ],
+    [
+      `https://jane:${TOKEN}@api.apify.com`,
+      'APIFY_API_BASE_URL must not contain credentials (the value is not shown)',
+    ],
+    [
+      'http://127.0.0.1:4010/v2',
+      'APIFY_API_BASE_URL must be the API\'s root without /v2 (the routes add it), got "http://127.0.0.1:4010/v2"',
+    ],
+  ])('is checked like the option, and named, when APIFY_API_BASE_URL is %s', (value, message) => {
+    process.env['APIFY_API_BASE_URL'] = value;
+    expect(() => createBuildsClient({ token: 'another-token' })).toThrow(new TypeError(message));
+    expect(server().requests).toEqual([]);
+  });
+
+  it.each([
+    'https://api.apify.com/v2',
+    'https://api.apify.com/v2/',
+    'http://proxy.example/apify/V2',
+  ])('rejects a baseUrl that ends in the API version, which every route adds: %s', (baseUrl) => {
+    expect(() => createBuildsClient({ baseUrl })).toThrow(
+      new TypeError(
+        `baseUrl must be the API's root without /v2 (the routes add it), got "${new URL(baseUrl).href}"`,
+      ),
+    );
+  });
+
+  it('accepts a path that only contains v2 elsewhere', async () => {
+    expect(await urlSentBy({ baseUrl: 'http://proxy.example/v2-apify' })).toBe(
+      `http://proxy.example/v2-apify/v2/actor-builds/${BUILD}/abort`,
+    );
+  });
+});
+
 describe('token', () => {
   let saved: string | undefined;
   beforeEach(() => {

@@ -104,6 +104,20 @@ async function sample(operation: Locator, label: string): Promise<string> {
   return panel.innerText();
 }
 
+/** The shown sample of `operation` fits its panel: no line runs past its right edge. */
+async function expectNotCutOff(operation: Locator, label: string): Promise<void> {
+  const code = operation.locator('.panel-request-samples pre').first();
+  const { scrollWidth, clientWidth } = await code.evaluate((pre) => {
+    const { scrollWidth, clientWidth } = pre as unknown as Record<string, number>;
+    return { scrollWidth: scrollWidth!, clientWidth: clientWidth! };
+  });
+  expect(clientWidth, label).toBeGreaterThan(0);
+  expect(
+    scrollWidth,
+    `${label}: ${scrollWidth} px of code in ${clientWidth} px`,
+  ).toBeLessThanOrEqual(clientWidth);
+}
+
 describe('the spec the site is checked against', () => {
   it('has a canonical list operation and two abort operations, the live one first', () => {
     expect(canonical.map((op) => `${op.method} ${op.path}`)).toEqual([
@@ -124,6 +138,12 @@ describe('landing page', () => {
     // Until the package is published: a tarball packed from a clone; then the registry name.
     expect(text).toContain('npm install ../apify-builds-client/apify-builds-client-0.1.0.tgz');
     expect(text).toContain('npm install apify-builds-client');
+    // The quickest look, and the fake API with the two variables the client reads.
+    expect(text).toContain('npm ci && npm run demo');
+    expect(text).toContain('npm run mock -- --token my-test-token');
+    expect(text).toContain(
+      'APIFY_API_BASE_URL=http://127.0.0.1:4010 APIFY_TOKEN=my-test-token node index.js',
+    );
     const example = await page.locator('pre code').nth(1).innerText();
     expect(example).toBe(
       readFileSync(path.join(root, 'spec', 'samples', 'list-builds.ts'), 'utf8').trimEnd(),
@@ -212,8 +232,12 @@ describe('HTTP API reference', () => {
       expect(typescript).toContain("from 'apify-builds-client'");
       expect(typescript).toContain('createBuildsClient(');
       expect(typescript).toContain(op.method === 'GET' ? '.listBuilds(' : '.abortBuild(');
-      if (op.method === 'GET')
+      // The page is 1400 px wide: the TypeScript samples are not cut off sideways.
+      await expectNotCutOff(section, `${op.id}: TypeScript`);
+      if (op.method === 'GET') {
         expect(await sample(section, 'TypeScript: iterateBuilds')).toContain('.iterateBuilds(');
+        await expectNotCutOff(section, `${op.id}: TypeScript: iterateBuilds`);
+      }
 
       const curl = await sample(section, 'curl');
       const example = op.path
@@ -256,11 +280,18 @@ describe('client reference', () => {
   it('lists the public exports and leads to each one', async () => {
     await page.goto(url('client/index.html'));
     const index = await page.locator('.col-content').innerText();
+    // An introduction leads into the list of exports.
+    expect(index).toMatch(
+      /A typed client for the Apify Actor builds API[\s\S]*Start with createBuildsClient/,
+    );
+    expect(index.indexOf('Start with createBuildsClient')).toBeLessThan(index.indexOf('Classes'));
     for (const name of ['createBuildsClient', 'ApifyApiError', 'BuildsClient', 'isTerminalStatus'])
       expect(index).toContain(name);
     await page
       .locator('.col-content')
       .getByRole('link', { name: 'ApifyApiError', exact: true })
+      // The introduction links to it too, before the list of exports.
+      .first()
       .click();
     await page.locator('h1').filter({ hasText: 'ApifyApiError' }).waitFor();
     expect(page.url()).toBe(url('client/classes/ApifyApiError.html'));
@@ -271,6 +302,8 @@ describe('client reference', () => {
     await page
       .locator('.col-content')
       .getByRole('link', { name: 'BuildsClient', exact: true })
+      // The introduction links to it too, before the list of exports.
+      .first()
       .click();
     await page.locator('h1').filter({ hasText: 'BuildsClient' }).waitFor();
     const method = page

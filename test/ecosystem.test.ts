@@ -228,13 +228,17 @@ function expectedReport(ids: string[], runtime: Runtime) {
       ? { ok: true, count: 1 }
       : {
           ok: false,
-          error: apiError(
-            401,
-            'invalid-token',
-            'Authentication token is not valid.',
-            'GET',
-            list(ACTORS.main),
-          ),
+          // No process, so no APIFY_TOKEN: the client sent none, and its 401 says so.
+          error: {
+            ...apiError(
+              401,
+              'invalid-token',
+              'Authentication token is not valid.',
+              'GET',
+              list(ACTORS.main),
+            ),
+            message: `401 invalid-token: Authentication token is not valid. No token was sent: pass \`token\` or set APIFY_TOKEN. (GET ${list(ACTORS.main)})`,
+          },
         },
   };
 }

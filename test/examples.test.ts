@@ -1,12 +1,13 @@
 // Each example in examples/ runs as a user runs it (`npm run example <name>`) against the fake
-// API, with the base URL and token from the environment.
+// API, with the base URL and token from the environment (APIFY_API_BASE_URL, APIFY_TOKEN).
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, expect, it, onTestFinished } from 'vitest';
 import { startMockServer, type MockServer, type MockServerOptions } from '../fake-api/server.js';
-import { scriptArgs } from '../scripts/lib/process.js';
+import { runScript, scriptArgs } from '../scripts/lib/process.js';
 
 const TOKEN = 'apify_api_exampleTokenMustNotLeak';
 let server: MockServer | undefined;
@@ -45,7 +46,7 @@ function example(
   const child = spawn(process.execPath, scriptArgs('example', [name, ...args]), {
     cwd: scratch,
     detached: true,
-    env: { ...process.env, APIFY_BASE_URL: server!.url, APIFY_TOKEN: TOKEN, ...env },
+    env: { ...process.env, APIFY_API_BASE_URL: server!.url, APIFY_TOKEN: TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -152,4 +153,36 @@ it('cancel-on-ctrl-c stops the walk on Ctrl+C with the reason', async () => {
   expect(result.code, result.output).toBe(130);
   expect(result.output).toMatch(/^stopped after \d+ builds: cancelled with Ctrl\+C$/m);
   expect(result.output).not.toMatch(/^done:/m);
+});
+
+it('abort-running finds a build to abort again soon after the last one was aborted', async () => {
+  const s = await start({
+    builds: [{ status: 'SUCCEEDED' }, { status: 'RUNNING', runTicks: 1_000 }],
+    refillMs: 50,
+  });
+  const first = await example('abort-running');
+  expectSuccess(first);
+  expect([...first.output.matchAll(/^abort (\w{17}): now ABORTING$/gm)]).toHaveLength(1);
+  for (let waited = 0; s.builds().length < 3 && waited < 5_000; waited += 20) await sleep(20);
+  const second = await example('abort-running');
+  expectSuccess(second);
+  const fresh = s.builds()[2]!;
+  expect(second.output).toContain(`abort ${fresh.id}: now ABORTING`);
+  expect(second.output).not.toContain('no running builds');
+});
+
+it('npm run example without a name lists every example, with what it does', async () => {
+  const names = (await readdir(path.join(import.meta.dirname, '..', 'examples')))
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => file.slice(0, -3))
+    .sort();
+  const { code, stdout, output } = await runScript('example', [], { timeout: 60_000 });
+  expect(code, output).toBe(0);
+  const listed = [...stdout.matchAll(/^ {2}([\w-]+) +(\S.*)$/gm)].map((m) => m[1]);
+  expect(listed).toEqual(names);
+  expect(stdout).toContain("list-page              One page of an Actor's builds, newest first.");
+  expect(stdout).toContain('APIFY_API_BASE_URL=http://127.0.0.1:4010 npm run example <name>');
+  const unknown = await runScript('example', ['list-pages'], { timeout: 60_000 });
+  expect(unknown.code).toBe(2);
+  expect(unknown.stderr).toContain('example: no example "list-pages"; there are:\n  abort-running');
 });

@@ -158,6 +158,38 @@ describe('build lifecycle and abort', () => {
     expect(again.body.data.status).toBe('ABORTED');
   });
 
+  it.each([
+    ['RUNNING', { status: 'RUNNING', runTicks: 1 }],
+    ['READY', { status: 'READY', readyTicks: 1, runTicks: 1 }],
+  ] as const)(
+    'answers ABORTING for a %s build on the very tick that would have moved it on',
+    async (status, seed) => {
+      const s = await start({ builds: [{ status: 'SUCCEEDED' }, seed] });
+      const target = s.builds()[1]!;
+      expect(target.status).toBe(status);
+      const { body } = await abort(s, target.id);
+      expect(body.data).toMatchObject({ id: target.id, status: 'ABORTING', finishedAt: null });
+      // The next tick ends the abort, not the run.
+      const page = (await list(s)).body.data as Page;
+      expect(page.items[1]).toMatchObject({ id: target.id, status: 'ABORTED' });
+    },
+  );
+
+  it('still moves the other builds on the tick of an abort', async () => {
+    const s = await start({
+      builds: [
+        { status: 'RUNNING', runTicks: 1 },
+        { status: 'RUNNING', runTicks: 100 },
+      ],
+    });
+    const [finishing, target] = s.builds();
+    expect((await abort(s, target!.id)).body.data.status).toBe('ABORTING');
+    expect(s.builds().map((b) => [b.id, b.status])).toEqual([
+      [finishing!.id, 'SUCCEEDED'],
+      [target!.id, 'ABORTING'],
+    ]);
+  });
+
   it.each(['SUCCEEDED', 'FAILED', 'TIMED-OUT', 'ABORTED'] as const)(
     'leaves a %s build unchanged',
     async (status) => {
@@ -370,6 +402,39 @@ describe('routes and fields of the live API', () => {
     const fresh = builds.at(-1)!;
     expect(fresh.status).toBe('READY');
     expect((await abort(s, fresh.id)).body.data.status).toBe('ABORTING');
+  });
+
+  it('with refillMs starts a new build soon after the last abortable one was aborted', async () => {
+    const s = await start({
+      builds: [{ status: 'SUCCEEDED' }, { status: 'RUNNING', runTicks: 1_000 }],
+      refillMs: 30,
+    });
+    const running = s.builds()[1]!;
+    // While a build can be aborted, none is added.
+    await sleep(120);
+    expect(s.builds()).toHaveLength(2);
+    const started = performance.now();
+    expect((await abort(s, running.id)).body.data.status).toBe('ABORTING');
+    for (let waited = 0; s.builds().length < 3 && waited < 5_000; waited += 10) await sleep(10);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const builds = s.builds();
+    expect(builds.map((b) => b.status)).toEqual(['SUCCEEDED', 'ABORTING', 'READY']);
+    expect((await abort(s, builds[2]!.id)).body.data.status).toBe('ABORTING');
+    // And again: one more after that.
+    for (let waited = 0; s.builds().length < 4 && waited < 5_000; waited += 10) await sleep(10);
+    expect(s.builds().map((b) => b.status)).toEqual(['SUCCEEDED', 'ABORTED', 'ABORTING', 'READY']);
+  });
+
+  it('with refillMs starts a new build when the last one finished by itself', async () => {
+    const s = await start({
+      builds: [{ status: 'READY', readyTicks: 1, runTicks: 1 }],
+      refillMs: 30,
+    });
+    await list(s); // READY -> RUNNING
+    await list(s); // RUNNING -> SUCCEEDED
+    expect(s.builds().map((b) => b.status)).toEqual(['SUCCEEDED']);
+    for (let waited = 0; s.builds().length < 2 && waited < 5_000; waited += 10) await sleep(10);
+    expect(s.builds().map((b) => b.status)).toEqual(['SUCCEEDED', 'READY']);
   });
 
   it('without startEveryMs keeps the same builds', async () => {

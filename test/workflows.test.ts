@@ -106,6 +106,18 @@ describe('ci.yml', () => {
     ]);
   });
 
+  it("tests the Node.js lines the README's Runtimes table names for CI", async () => {
+    const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+    const runtimes = readme.slice(readme.indexOf('\n## Runtimes\n'));
+    const tested = /^\| Node\.js[^|]*\|([^|]*)\|/m.exec(runtimes)?.[1]?.trim() ?? '';
+    const named = /CI: (.*)$/
+      .exec(tested)?.[1]
+      ?.split(/, | and /)
+      .map(Number);
+    const [job] = Object.values((await read('ci.yml')).jobs);
+    expect(named, tested).toEqual(job?.strategy?.matrix?.node);
+  });
+
   it('.ci/run (a Debian machine) installs Chromium only when there is none, and the runtimes', async () => {
     const script = await readFile(path.join(root, '.ci', 'run'), 'utf8');
     expect(script).toContain('if ! command -v chromium >/dev/null 2>&1; then');

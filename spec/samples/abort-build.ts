@@ -1,12 +1,18 @@
-import { ApifyApiError, createBuildsClient } from 'apify-builds-client';
+import {
+  ApifyApiError,
+  createBuildsClient,
+} from 'apify-builds-client';
 
-const client = createBuildsClient({ token: process.env.APIFY_TOKEN });
+// The token comes from APIFY_TOKEN.
+const client = createBuildsClient();
 
+const aborting = client.abortBuild('3KH8gEpp4d8uQSe8T');
 try {
-  // Resolves to the build: ABORTING, or unchanged when it had already finished.
-  const build = await client.abortBuild('3KH8gEpp4d8uQSe8T');
+  // The build: ABORTING, or unchanged if it had finished.
+  const build = await aborting;
   console.log(build.id, build.status);
 } catch (error) {
   if (!(error instanceof ApifyApiError)) throw error;
-  console.error(error.status, error.type, error.message); // e.g. 404 record-not-found
+  // e.g. 404 record-not-found
+  console.error(error.status, error.type, error.message);
 }

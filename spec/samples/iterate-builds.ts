@@ -1,8 +1,18 @@
-import { createBuildsClient, isTerminalStatus } from 'apify-builds-client';
+import {
+  createBuildsClient,
+  isTerminalStatus,
+} from 'apify-builds-client';
 
-const client = createBuildsClient({ token: process.env.APIFY_TOKEN });
+// The token comes from APIFY_TOKEN.
+const client = createBuildsClient();
 
-// Every build, fetched page by page as the loop needs them; `break` cancels the rest.
-for await (const build of client.iterateBuilds('janedoe~my-actor', { desc: true })) {
-  if (!isTerminalStatus(build.status)) console.log('still going:', build.id, build.status);
+// Every build, fetched page by page as the loop needs them;
+// `break` cancels the rest.
+const actorId = 'janedoe~my-actor';
+for await (const build of client.iterateBuilds(actorId, {
+  desc: true,
+})) {
+  if (!isTerminalStatus(build.status)) {
+    console.log('still going:', build.id, build.status);
+  }
 }
