@@ -95,28 +95,34 @@ const label = (key: string) => {
 };
 const named = (op: SpecOperation) => `${op.id} (${op.method} ${op.path})`;
 
-/** What the client offers of `key`, or why a caller lacks it (the next step). */
-function callerProblem(op: SpecOperation, key: string, caller: Caller): string | undefined {
+/** Where `caller` would offer the parameter `key`; undefined when it does. */
+function missing(key: string, caller: Caller): string | undefined {
   const [where, ...rest] = key.split('.');
   const name = rest.join('.');
   if (where === 'path')
-    return caller.arguments.includes(name)
-      ? undefined
-      : `${named(op)}: ${label(key)} is no argument of ${caller.method}: take it as an argument ` +
-          `(src/builds.ts, src/public.ts), or list '${key}' in spec/not-exposed.yaml with the ` +
-          `reason it is not exposed.`;
+    return caller.arguments.includes(name) ? undefined : `an argument of ${caller.method}`;
   const option = caller.renamed?.[name] ?? name;
-  return option in caller.options
-    ? undefined
-    : `${named(op)}: ${label(key)} is no option of ${caller.method}: add '${option}' to ` +
-        `${caller.table} in src/options.ts (its type in src/public.ts, its row in the README's ` +
-        `options table), or list '${key}' in spec/not-exposed.yaml with the reason it is not ` +
-        `exposed.`;
+  return option in caller.options ? undefined : `'${option}' in ${caller.table}`;
+}
+
+/** One parameter the methods that call `op` do not all offer, with the next step. */
+function parameterProblem(op: SpecOperation, key: string, callers: readonly Caller[]) {
+  const lacking = callers.flatMap((caller) => missing(key, caller) ?? []);
+  if (lacking.length === 0) return undefined;
+  const methods = callers.filter((caller) => missing(key, caller)).map((c) => c.method);
+  const step = key.startsWith('path.')
+    ? `take it as ${lacking.join(' and as ')} (src/builds.ts, src/public.ts)`
+    : `add ${lacking.join(' and ')} in src/options.ts (the type in src/public.ts, a row in ` +
+      `the README's options table)`;
+  return (
+    `${named(op)}: ${label(key)} is not offered by ${methods.join(' nor by ')}: ${step}, or ` +
+    `list '${key}' in spec/not-exposed.yaml with the reason it is not exposed.`
+  );
 }
 
 /**
  * What keeps a parameter of the spec from being followed through to the client: one message per
- * parameter and method, naming the operation, the parameter and the next step.
+ * operation and parameter, naming both, the methods that lack it and the next step.
  */
 export function clientFindings(
   operations: readonly SpecOperation[],
@@ -142,11 +148,8 @@ export function clientFindings(
       continue;
     }
     for (const key of op.parameters.keys()) {
-      if (excluded(op, key)) continue;
-      for (const caller of calling) {
-        const problem = callerProblem(op, key, caller);
-        if (problem) found.push(problem);
-      }
+      const problem = excluded(op, key) ? undefined : parameterProblem(op, key, calling);
+      if (problem) found.push(problem);
     }
   }
   const ids = new Set(operations.map((op) => op.id));
