@@ -9,6 +9,7 @@ import {
   asDocument,
   operationsOf,
   parametersOf,
+  resolveRef,
   type OpenApiDocument,
   type SchemaObject,
 } from '../scripts/lib/openapi.js';
@@ -60,7 +61,10 @@ export function specOperations(spec: OpenApiDocument): SpecOperation[] {
   return operationsOf(spec).map((entry) => {
     const parameters = new Map<string, SchemaObject>();
     for (const parameter of parametersOf(spec, entry).values())
-      parameters.set(`${parameter.in}.${parameter.name}`, parameter.schema ?? {});
+      parameters.set(
+        `${parameter.in}.${parameter.name}`,
+        resolveRef<SchemaObject>(spec, parameter.schema ?? {}).node,
+      );
     for (const name of queryKeys(spec, entry.operation.security))
       parameters.set(`query.${name}`, { type: 'string' });
     const source = entry.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
