@@ -148,8 +148,9 @@ export function clientFindings(
       continue;
     }
     for (const key of op.parameters.keys()) {
-      const problem = excluded(op, key) ? undefined : parameterProblem(op, key, calling);
-      if (problem) found.push(problem);
+      // Only a parameter the client lacks uses an entry: one for an offered parameter is stale.
+      const problem = parameterProblem(op, key, calling);
+      if (problem && !excluded(op, key)) found.push(problem);
     }
   }
   const ids = new Set(operations.map((op) => op.id));

@@ -161,6 +161,16 @@ describe('other spec changes', () => {
         'spec/openapi.yaml has: remove it.',
     ]);
   });
+
+  it('names an entry for a parameter the client offers as stale', async () => {
+    const operations = await operationsAfter(() => undefined);
+    const entry = { operation: 'actors_builds_get', parameter: 'query.limit', reason: 'x' };
+    expect(clientFindings(operations, [...notExposed, entry])).toEqual([
+      "spec/not-exposed.yaml: the entry 'actors_builds_get query.limit' matches no parameter the " +
+        'client could offer (spec/openapi.yaml lacks it, or the client offers it now): remove ' +
+        'the entry.',
+    ]);
+  });
 });
 
 describe('spec/not-exposed.yaml', () => {
