@@ -72,17 +72,25 @@ describe('the fake API against the spec', () => {
   it('reads values leniently on the benchmark fast path, names strictly', async () => {
     const pages: unknown[] = [];
     const options: MockServerOptions = {
-      fastList: (_actor, page) => (pages.push(page), { body: Buffer.from('{"data":{}}') }),
+      fastList: (actor, page) =>
+        actor === 'fast' ? (pages.push(page), { body: Buffer.from('{"data":{}}') }) : undefined,
     };
     // What apify-client sends when it walks: a limit above the maximum and desc=1.
-    expect((await send(`${LIST}?limit=1500&offset=1000&desc=1`, {}, options)).status).toBe(200);
+    const fast = '/v2/actors/fast/builds';
+    expect((await send(`${fast}?limit=1500&offset=1000&desc=1`, {}, options)).status).toBe(200);
     expect(pages).toEqual([{ offset: 1000, limit: 1000, desc: true }]);
-    const unknown = await send(`${LIST}?limit=5&bogus=1`);
+    const unknown = await send(`${fast}?limit=5&bogus=1`);
     expect([unknown.status, unknown.body.error?.message]).toEqual([
       400,
       `Invalid input: unknown query parameter 'bogus'; ${TAKES}`,
     ]);
     expect(pages).toHaveLength(1);
+    // A page the fast path leaves to the fake is checked in full.
+    const fallThrough = await send('/v2/actors/janedoe~my-actor/builds?limit=1500');
+    expect([fallThrough.status, fallThrough.body.error?.message]).toEqual([
+      400,
+      "Invalid input: query parameter 'limit' must be an integer between 1 and 1000.",
+    ]);
   });
 });
 
