@@ -1,6 +1,6 @@
 // Which operation a request is, under either prefix: the canonical /v2/actors/ and the legacy
 // /v2/acts/ route to the same handlers, as on the live API; /v2/actor-builds/ aborts by build id.
-import { FakeApiError, invalid } from './errors.js';
+import { FakeApiError } from './errors.js';
 
 /** The API's largest page; a missing limit means this many. */
 export const MAX_LIMIT = 1000;
@@ -39,37 +39,21 @@ export const METHODS: Record<Route['operation'], string[]> = {
   abort: ['POST'],
 };
 
-/** offset/limit/desc exactly as the spec types them; anything else is a 400. */
+/**
+ * offset/limit/desc of a query whose values the spec's schemas have passed (parameters.ts
+ * checkQuery), with the API's defaults for those not given.
+ */
 export function pageOf(searchParams: URLSearchParams): {
   offset: number;
   limit: number;
   desc: boolean;
 } {
-  const one = (name: string) => {
-    const values = searchParams.getAll(name);
-    if (values.length > 1) throw invalid(name, 'given at most once');
-    return values[0];
+  const desc = searchParams.get('desc');
+  return {
+    offset: Number(searchParams.get('offset') ?? 0),
+    limit: Number(searchParams.get('limit') ?? MAX_LIMIT),
+    desc: desc === 'true' || desc === '1',
   };
-  const integer = (name: string, min: number, max: number | undefined, fallback: number) => {
-    const value = one(name);
-    if (value === undefined) return fallback;
-    const allowed =
-      max === undefined ? `an integer >= ${min}` : `an integer between ${min} and ${max}`;
-    const number = Number(value);
-    if (!/^\d+$/.test(value) || !Number.isSafeInteger(number)) throw invalid(name, allowed);
-    if (number < min || (max !== undefined && number > max)) throw invalid(name, allowed);
-    return number;
-  };
-  const offset = integer('offset', 0, undefined, 0);
-  const limit = integer('limit', 1, MAX_LIMIT, MAX_LIMIT);
-  const descValue = one('desc');
-  let desc = false;
-  if (descValue !== undefined) {
-    if (!['true', 'false', '1', '0'].includes(descValue))
-      throw invalid('desc', 'true, false, 1 or 0');
-    desc = descValue === 'true' || descValue === '1';
-  }
-  return { offset, limit, desc };
 }
 
 /**

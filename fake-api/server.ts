@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { BuildStore, type BuildSeed, type FakeBuild } from './builds.js';
 import { FakeApiError, isErrorStatus, type ErrorStatus } from './errors.js';
+import { checkQuery } from './parameters.js';
 import { lenientPageOf, METHODS, pageOf, routeOf } from './routes.js';
 
 export type { BuildSeed, FakeBuild, FakeBuildShort } from './builds.js';
@@ -210,10 +211,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         failure.retryAfter === undefined ? {} : { 'Retry-After': String(failure.retryAfter) },
       );
     }
+    // Only the spec's parameters; the benchmark's fast path reads their values as the API does.
+    checkQuery(method, url, { values: false });
     if (route.operation === 'list' && fastList) {
       const fast = fastList(route.actorId, lenientPageOf(url.searchParams));
       if (fast !== undefined) return fast;
     }
+    checkQuery(method, url);
     const { actorId } = route;
     if (actorId !== undefined && actorId !== store.actor.id && actorId !== store.actor.name)
       throw new FakeApiError(404);

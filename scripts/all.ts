@@ -9,7 +9,7 @@ const generated = await generate();
 reportGenerate('generate: ', generated);
 if (!generated.ok) process.exit(1);
 // generate has linted the spec and written generated/ from it.
-const parts = ['format', 'types', 'lint', 'docs', 'size', 'api'] as const;
+const parts = ['upstream', 'parameters', 'format', 'types', 'lint', 'docs', 'size', 'api'] as const;
 if (reportCheck(await check(parts), parts) !== 0) process.exit(1);
 const built = await build();
 if (!built.ok) {

@@ -1,5 +1,8 @@
 // `npm run check`: fails when the spec has a lint problem, when generated/ is stale against the
-// spec, when a file is not formatted as Prettier would, when the project does not type-check or
+// spec, when the spec differs from the pinned official one (spec/upstream-digest.json) beyond
+// spec/upstream-differences.yaml, when a parameter of the spec is neither offered by the client
+// nor listed in spec/not-exposed.yaml or the fake API does not say whether it implements it
+// (spec-parameters.ts), when a file is not formatted as Prettier would, when the project does not type-check or
 // ESLint finds anything, when a code sample or the client reference has a problem, when the
 // browser bundle exceeds its budget (bundle-size.ts) or when the exports no longer match
 // api-report/ (api-report.ts).
@@ -12,6 +15,8 @@ import { cacheDir } from './lib/paths.js';
 import { isMain, runNode, runScript } from './lib/process.js';
 import { lintSpec } from './lib/redocly.js';
 import { eslintPath, prettierPath, tscPath } from './lib/tools.js';
+import { parameterFindings } from './spec-parameters.js';
+import { digestPath } from './upstream.js';
 
 /** What one part of the check found: `undefined` when it passed, otherwise the message. */
 type Finding = Promise<string | undefined>;
@@ -31,6 +36,25 @@ async function spec(): Promise<string[]> {
       'generated/schema.d.ts is stale against spec/openapi.yaml: run `npm run generate` and commit the result.',
     );
   return found;
+}
+
+/**
+ * Our spec differs from the pinned official one only as spec/upstream-differences.yaml lists
+ * (`npm run upstream -- --digest spec/upstream-digest.json`, offline): one message with its
+ * report, whatever the number of rows.
+ */
+async function upstream(): Finding {
+  const result = await runScript('upstream', ['--digest', digestPath]);
+  if (result.ok) return undefined;
+  // The rows already listed are not the problem: only the new ones and the totals are shown.
+  const report = result.output
+    .split('\n')
+    .filter((line) => !line.startsWith('| listed |'))
+    .join('\n')
+    .trim();
+  return result.code === 1
+    ? `spec/openapi.yaml differs from the official spec beyond spec/upstream-differences.yaml:\n${report}`
+    : `upstream comparison failed:\n${report}`;
 }
 
 /** `prettier --check .` (what .prettierignore leaves). */
@@ -95,6 +119,13 @@ async function api(): Finding {
 
 const PARTS = {
   spec,
+  upstream: async () => [await upstream()],
+  // After `upstream`: a new parameter is first a difference to list, then the client's and the
+  // fake's to follow.
+  parameters: () =>
+    parameterFindings().catch((error: unknown) => [
+      `parameters check failed: ${error instanceof Error ? error.message : String(error)}`,
+    ]),
   format: async () => [await formatting()],
   types: async () => [await types()],
   lint: async () => [await lint()],

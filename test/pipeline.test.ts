@@ -68,7 +68,9 @@ describe('npm run check / generate', () => {
   it('passes on the committed project', async () => {
     const result = await run('check');
     expectCode(result, 0, 'check');
-    expect(result.output).toContain('check: spec, format, types, lint, docs, size, api: OK');
+    expect(result.output).toContain(
+      'check: spec, upstream, parameters, format, types, lint, docs, size, api: OK',
+    );
     expect(result.output).toMatch(
       /^check: size: browser bundle \(minified \+ gzip, openapi-fetch included\): [\d,]+ B .*budget [\d,]+ B$/m,
     );
@@ -90,6 +92,30 @@ describe('npm run check / generate', () => {
 
     const fresh = await checkOnly('spec');
     expectCode(fresh, 0, 'check after generate');
+  });
+
+  it('names, in turn, the differences entry, the client option and the fake for a new parameter', async () => {
+    await editSpec(addProbeParameter);
+    expectCode(await run('generate'), 0, 'generate');
+    const checked = await checkOnly('upstream,parameters');
+    expectCode(checked, 1, 'check after a new parameter');
+    const failures = checked.output.split(/^check: /m).slice(1);
+    expect(failures).toHaveLength(3);
+    const [upstream = '', client = '', fake = ''] = failures;
+    expect(upstream).toMatch(/beyond spec\/upstream-differences\.yaml/);
+    expect(upstream).toContain(
+      `| NEW | parameter GET /v2/actors/{actorId}/builds query.${PROBE} | declared | — |`,
+    );
+    expect(upstream).not.toContain('| listed |');
+    expect(client).toMatch(
+      new RegExp(`^actors_builds_get .*: query parameter '${PROBE}' is not offered by listBuilds`),
+    );
+    expect(client).toContain(`LIST_OPTIONS and '${PROBE}' in WALK_OPTIONS in src/options.ts`);
+    expect(client).toContain(`list 'query.${PROBE}' in spec/not-exposed.yaml`);
+    expect(fake).toMatch(
+      new RegExp(`^fake-api/: query parameter '${PROBE}' \\(actors_builds_get\\)`),
+    );
+    expect(fake).toContain('SUPPORT in fake-api/parameters.ts');
   });
 
   it('is deterministic: a second generate changes nothing', async () => {
@@ -196,7 +222,7 @@ describe('npm run check / generate', () => {
     const checked = await checkOnly('spelling');
     expectCode(checked, 2, 'check --only spelling');
     expect(checked.output).toContain(
-      'check: no part spelling; the parts are spec, format, types, lint, docs, size, api',
+      'check: no part spelling; the parts are spec, upstream, parameters, format, types, lint, docs, size, api',
     );
   });
 
