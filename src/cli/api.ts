@@ -67,7 +67,15 @@ export function openClient(io: Io, options: Partial<BuildsClientOptions> = {}): 
       `${flag} must be an absolute http(s) URL without query, fragment or credentials`,
     );
   const token = findToken(io.env);
-  const client = createBuildsClient({ token, baseUrl: url.href, ...options });
+  let client: BuildsClient;
+  try {
+    client = createBuildsClient({ token, baseUrl: url.href, ...options });
+  } catch (error) {
+    // The client's checks of the URL (e.g. no /v2 at the end), named as the user gave it.
+    if (error instanceof TypeError && error.message.startsWith('baseUrl '))
+      throw new UsageError(`${flag || 'the API base URL'}${error.message.slice('baseUrl'.length)}`);
+    throw error;
+  }
   if (io.debug) {
     const started = new WeakMap<Request, number>();
     client.raw.use({

@@ -187,6 +187,10 @@ describe('list: usage errors (exit 2, nothing sent)', () => {
     [[ACTOR, '--json', '--ndjson'], /--json and --ndjson conflict/],
     [[ACTOR, '--all=1'], /--all takes no value/],
     [[ACTOR, '--base-url', 'ftp://example.com'], /--base-url must be an absolute http\(s\) URL/],
+    [
+      [ACTOR, '--base-url', 'http://127.0.0.1:9/v2'],
+      /^apify-builds: --base-url must be the API's root without \/v2/,
+    ],
   ])('%j', async (argv, message) => {
     const run = await list(argv);
     expect(run.code).toBe(2);
