@@ -7,7 +7,7 @@ import { redactor, type Redact } from './redact.js';
 import type { paths } from './types.js';
 import { SignalAsideRequest } from './exchange.js';
 import { createTransport } from './transport.js';
-import { BASE_URL_VARIABLE, CLIENT_OPTIONS, readOptions } from './options.js';
+import { BASE_URL_VARIABLE, CLIENT_OPTIONS, environment, readOptions } from './options.js';
 import { fail, show } from './validate.js';
 import { VERSION } from './version.js';
 
@@ -22,7 +22,6 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
  * const page = await client.listBuilds('janedoe~my-actor', { desc: true, limit: 10 });
  */
 export function createBuildsClient(options?: BuildsClientOptions): BuildsClient {
-  const defaulted = new Set<string>();
   const {
     token,
     baseUrl,
@@ -32,7 +31,7 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
     minRetryDelayMs,
     maxRetryDelayMs,
     userAgent,
-  } = readOptions(options, CLIENT_OPTIONS, defaulted);
+  } = readOptions(options, CLIENT_OPTIONS);
   for (const [name, value] of Object.entries({ token, userAgent })) {
     if (value !== undefined && !(typeof value === 'string' && HEADER_VALUE.test(value))) {
       throw new TypeError(
@@ -47,7 +46,7 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
   // A base URL from the environment is named as such when it is rejected.
   const url = checkBaseUrl(
     baseUrl,
-    defaulted.has('baseUrl') ? BASE_URL_VARIABLE : 'baseUrl',
+    baseUrl === environment(BASE_URL_VARIABLE) ? BASE_URL_VARIABLE : 'baseUrl',
     redact,
   );
   if (maxRetryDelayMs < minRetryDelayMs) {

@@ -19,8 +19,6 @@ export interface Option {
   readonly default?: number | boolean | string | (() => unknown);
   /** The default is the API's: nothing is sent in its place. */
   readonly api?: true;
-  /** How the docs name the default, where the value itself does not say it. */
-  readonly shown?: string;
 }
 
 /** One method's options, in the order its documentation lists them. */
@@ -41,17 +39,14 @@ export const CLIENT_OPTIONS = {
   token: {
     kind: 'string',
     default: () => environment('APIFY_TOKEN'),
-    shown: '`process.env.APIFY_TOKEN`',
   },
   baseUrl: {
     kind: 'string',
     default: () => environment(BASE_URL_VARIABLE) ?? 'https://api.apify.com',
-    shown: `\`process.env.${BASE_URL_VARIABLE}\`, else \`https://api.apify.com\``,
   },
   fetch: {
     kind: 'function',
     default: () => globalThis.fetch,
-    shown: 'the global `fetch`',
   },
   timeoutMs: {
     kind: 'integer',
@@ -76,7 +71,6 @@ const SIGNAL = { kind: 'signal' } as const;
 const DESC = {
   kind: 'boolean',
   default: false,
-  shown: 'oldest first',
 } as const;
 
 export const LIST_OPTIONS = {
@@ -103,7 +97,6 @@ export const WALK_OPTIONS = {
     kind: 'integer',
     range: [0, MAX],
     default: MAX,
-    shown: 'all',
   },
   signal: SIGNAL,
 } as const satisfies Options<IterateBuildsOptions>;
@@ -128,8 +121,6 @@ export type Read<T, D extends Options<T>> = { [K in keyof T]?: Exclude<T[K], und
 export function readOptions<T extends object, D extends Options<T>>(
   value: T | undefined,
   table: D,
-  /** Receives the keys that took their default, for messages that name where a value came from. */
-  defaulted?: Set<string>,
 ): Read<T, D> {
   const read: Record<string, unknown> = checkOptions('options', value, table);
   for (const [key, option] of Object.entries<Option>(table)) {
@@ -137,7 +128,6 @@ export function readOptions<T extends object, D extends Options<T>>(
     const fallback = option.default;
     const value = typeof fallback === 'function' ? fallback() : fallback;
     if (value !== undefined) read[key] = value;
-    defaulted?.add(key);
   }
   return read as Read<T, D>;
 }

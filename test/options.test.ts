@@ -36,9 +36,18 @@ function values({ kind, range }: Option): string {
     : `integer ${number(min)}..${number(max)}`;
 }
 
-/** The default, as the docs say it; undefined when there is none. */
-function shownDefault(option: Option): string | undefined {
-  if (option.shown !== undefined) return option.shown;
+/** How the docs name a default that its value does not say (a function, a flag, no limit). */
+const SHOWN: Record<string, string> = {
+  token: '`process.env.APIFY_TOKEN`',
+  baseUrl: '`process.env.APIFY_API_BASE_URL`, else `https://api.apify.com`',
+  fetch: 'the global `fetch`',
+  desc: 'oldest first',
+  maxItems: 'all',
+};
+
+/** The default of option `name`, as the docs say it; undefined when there is none. */
+function shownDefault(name: string, option: Option): string | undefined {
+  if (SHOWN[name] !== undefined) return SHOWN[name];
   const value = option.default;
   if (typeof value === 'number') return number(value);
   return typeof value === 'string' ? `\`${value}\`` : undefined;
@@ -80,7 +89,7 @@ describe.each(TABLES)('the options of %s', (intro, name, table) => {
     const expected = Object.entries(table).map(([key, option]) => [
       `\`${key}\``,
       values(option),
-      shownDefault(option) ?? '—',
+      shownDefault(key, option) ?? '—',
     ]);
     const rows = readmeRows(intro);
     expect(rows.map((row) => row.slice(0, 3))).toEqual(expected);
@@ -93,7 +102,7 @@ describe.each(TABLES)('the options of %s', (intro, name, table) => {
     for (const [key, option] of Object.entries(table)) {
       const doc = docs.get(key)!;
       if (option.range) expect(doc, key).toContain(values(option));
-      const shown = shownDefault(option);
+      const shown = shownDefault(key, option);
       if (shown !== undefined)
         expect(doc, key).toMatch(new RegExp(`default:? ${escape(shown)}`, 'i'));
     }
