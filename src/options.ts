@@ -8,7 +8,7 @@ import type {
   IterateBuildsOptions,
   ListBuildsOptions,
 } from './public.js';
-import { checkOptions } from './validate.js';
+import { checkInteger, editDistance, fail, show } from './validate.js';
 
 export interface Option {
   /** Strings are checked where they are used: their messages must not show the value (token). */
@@ -130,4 +130,69 @@ export function readOptions<T extends object, D extends Options<T>>(
     if (value !== undefined) read[key] = value;
   }
   return read as Read<T, D>;
+}
+
+/** A given option's value against its kind and range (strings are checked where they are used). */
+function checkValue(key: string, value: unknown, { kind, range }: Pick<Option, 'kind' | 'range'>) {
+  if (range) checkInteger(key, value, ...range, 0);
+  else if (kind === 'boolean' && typeof value !== 'boolean') {
+    fail(TypeError, key, 'be true or false', value);
+  } else if (kind === 'signal' && !(value instanceof AbortSignal)) {
+    fail(TypeError, key, 'be an AbortSignal', value);
+  } else if (kind === 'function' && typeof value !== 'function') {
+    fail(TypeError, key, 'be a function', value);
+  }
+}
+
+/**
+ * An optional options object, read once: a key outside `table` is a TypeError that lists the
+ * accepted keys and the nearest one (an unknown key is a mistake, not something to ignore); each
+ * accepted key is read exactly once, checked against its kind and range, and returned in a
+ * fresh object, so a getter cannot answer the check and the request differently. Defaults are
+ * left to readOptions.
+ */
+export function checkOptions<T extends object>(
+  name: string,
+  value: T | undefined,
+  table: { readonly [key: string]: Option },
+): Partial<T> {
+  const read: Record<string, unknown> = {};
+  if (value === undefined) return read as Partial<T>;
+  // The types say an object; an untyped caller may pass anything.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- checked at run time
+  if (typeof value !== 'object' || !value || Array.isArray(value)) {
+    fail(TypeError, name, 'be an object', value);
+  }
+  const keys = Object.keys(table);
+  for (const key of Object.keys(value)) if (!keys.includes(key)) throw unknownKey(name, key, keys);
+  for (const [key, option] of Object.entries<Option>(table)) {
+    const given = (value as Record<string, unknown>)[key];
+    if (given === undefined) continue;
+    checkValue(key, given, option);
+    read[key] = given;
+  }
+  return read as Partial<T>;
+}
+
+/**
+ * The key meant by another method's key, whatever the spelling distance: limit (one page) and
+ * pageSize (a walk) mean the same; a walk's maxItems given to one page is its limit.
+ */
+const ALIASES = new Map([
+  ['limit', 'pageSize'],
+  ['pageSize', 'limit'],
+  ['maxItems', 'limit'],
+]);
+
+function unknownKey(name: string, key: string, keys: readonly string[]): TypeError {
+  const alias = ALIASES.get(key) ?? '';
+  let nearest = alias;
+  let best = Infinity;
+  for (const each of keys.includes(alias) ? [] : keys) {
+    const distance = editDistance(key, each);
+    if (distance < best) [best, nearest] = [distance, each];
+  }
+  return new TypeError(
+    `unknown option ${show(key)} in ${name} (accepted: ${keys.join(', ')}); did you mean "${nearest}"?`,
+  );
 }

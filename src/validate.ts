@@ -1,5 +1,5 @@
-// Input checks that run before any request, so bad input never reaches the network.
-import type { Option } from './options.js';
+// Value checks and their messages, for input that must not reach the network: ids, integers,
+// and the `<name> must …, got …` form every rejection uses. Imports nothing of the option tables.
 import type { Redact } from './redact.js';
 
 /**
@@ -45,81 +45,6 @@ export function checkInteger(
     fail(typeof value === 'number' ? RangeError : TypeError, name, `be an integer ${range}`, value);
   }
   return value as number;
-}
-
-/** `desc`, checked as an option. */
-export function checkBoolean(name: 'desc', value: unknown): boolean | undefined {
-  if (value !== undefined) checkValue(name, value, { kind: 'boolean' });
-  return value as boolean | undefined;
-}
-
-/** `signal`, checked as an option. */
-export function checkSignal(value: unknown): AbortSignal | undefined {
-  if (value !== undefined) checkValue('signal', value, { kind: 'signal' });
-  return value as AbortSignal | undefined;
-}
-
-/** A given option's value against its kind and range (strings are checked where they are used). */
-function checkValue(key: string, value: unknown, { kind, range }: Pick<Option, 'kind' | 'range'>) {
-  if (range) checkInteger(key, value, ...range, 0);
-  else if (kind === 'boolean' && typeof value !== 'boolean') {
-    fail(TypeError, key, 'be true or false', value);
-  } else if (kind === 'signal' && !(value instanceof AbortSignal)) {
-    fail(TypeError, key, 'be an AbortSignal', value);
-  } else if (kind === 'function' && typeof value !== 'function') {
-    fail(TypeError, key, 'be a function', value);
-  }
-}
-
-/**
- * An optional options object, read once: a key outside `table` is a TypeError that lists the
- * accepted keys and the nearest one (an unknown key is a mistake, not something to ignore); each
- * accepted key is read exactly once, checked against its kind and range, and returned in a
- * fresh object, so a getter cannot answer the check and the request differently. Defaults are
- * left to readOptions.
- */
-export function checkOptions<T extends object>(
-  name: string,
-  value: T | undefined,
-  table: { readonly [key: string]: Option },
-): Partial<T> {
-  const read: Record<string, unknown> = {};
-  if (value === undefined) return read as Partial<T>;
-  if (typeof value !== 'object' || !value || Array.isArray(value)) {
-    fail(TypeError, name, 'be an object', value);
-  }
-  const keys = Object.keys(table);
-  for (const key of Object.keys(value)) if (!keys.includes(key)) throw unknownKey(name, key, keys);
-  for (const [key, option] of Object.entries<Option>(table)) {
-    const given = (value as Record<string, unknown>)[key];
-    if (given === undefined) continue;
-    checkValue(key, given, option);
-    read[key] = given;
-  }
-  return read as Partial<T>;
-}
-
-/**
- * The key meant by another method's key, whatever the spelling distance: limit (one page) and
- * pageSize (a walk) mean the same; a walk's maxItems given to one page is its limit.
- */
-const ALIASES = new Map([
-  ['limit', 'pageSize'],
-  ['pageSize', 'limit'],
-  ['maxItems', 'limit'],
-]);
-
-function unknownKey(name: string, key: string, keys: readonly string[]): TypeError {
-  const alias = ALIASES.get(key) ?? '';
-  let nearest = alias;
-  let best = Infinity;
-  for (const each of keys.includes(alias) ? [] : keys) {
-    const distance = editDistance(key, each);
-    if (distance < best) [best, nearest] = [distance, each];
-  }
-  return new TypeError(
-    `unknown option ${show(key)} in ${name} (accepted: ${keys.join(', ')}); did you mean "${nearest}"?`,
-  );
 }
 
 /** Levenshtein distance: insertions, deletions and substitutions, one row at a time. */

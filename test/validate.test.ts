@@ -1,15 +1,8 @@
 // The input checks every public method runs before it sends anything: ids, integers, booleans,
 // signals, option keys (with a suggestion for a misspelled one).
 import { describe, expect, it } from 'vitest';
-import {
-  checkBoolean,
-  checkId,
-  checkInteger,
-  checkOptions,
-  checkSignal,
-  editDistance,
-} from '../src/validate.js';
-import { ABORT_OPTIONS, WALK_OPTIONS } from '../src/options.js';
+import { checkId, checkInteger, editDistance } from '../src/validate.js';
+import { ABORT_OPTIONS, WALK_OPTIONS, checkOptions } from '../src/options.js';
 
 describe('input checks', () => {
   it.each([
@@ -70,23 +63,23 @@ describe('input checks', () => {
     expect(() => checkInteger('offset', value, 0, Number.MAX_SAFE_INTEGER, 0)).toThrow(message);
   });
 
-  it('checkBoolean accepts booleans and undefined only', () => {
-    expect(checkBoolean('desc', true)).toBe(true);
-    expect(checkBoolean('desc', undefined)).toBeUndefined();
-    expect(() => checkBoolean('desc', 'yes')).toThrow(
+  it('checkOptions accepts booleans and undefined only for desc', () => {
+    expect(checkOptions('options', { desc: true }, WALK_OPTIONS).desc).toBe(true);
+    expect(checkOptions('options', { desc: undefined }, WALK_OPTIONS).desc).toBeUndefined();
+    expect(() => checkOptions('options', { desc: 'yes' } as never, WALK_OPTIONS)).toThrow(
       new TypeError('desc must be true or false, got "yes"'),
     );
-    expect(() => checkBoolean('desc', 1)).toThrow(
+    expect(() => checkOptions('options', { desc: 1 } as never, WALK_OPTIONS)).toThrow(
       new TypeError('desc must be true or false, got 1'),
     );
   });
 
-  it('checkSignal and checkOptions name what they expected', () => {
+  it('checkOptions names what it expected of a signal and of the options', () => {
     const signal = new AbortController().signal;
-    expect(checkSignal(signal)).toBe(signal);
-    expect(() => checkSignal({ aborted: false })).toThrow(
-      /^signal must be an AbortSignal, got an object$/,
-    );
+    expect(checkOptions('options', { signal }, ABORT_OPTIONS).signal).toBe(signal);
+    expect(() =>
+      checkOptions('options', { signal: { aborted: false } } as never, ABORT_OPTIONS),
+    ).toThrow(/^signal must be an AbortSignal, got an object$/);
     expect(checkOptions('options', undefined, ABORT_OPTIONS)).toEqual({});
     expect(() => checkOptions('options', 'x' as never, ABORT_OPTIONS)).toThrow(
       new TypeError('options must be an object, got "x"'),
