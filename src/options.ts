@@ -1,6 +1,6 @@
-// Every option of every method, written once: kind, range and default.
-// Checks (validate.ts) and defaults (readOptions) read these tables; a test holds the README's
-// option tables and the TSDoc of public.ts to them.
+// Every option of every method, written once: kind, range and default, with the reader that
+// checks given options against them and fills in the defaults. The value checks and messages
+// it uses are in validate.ts; a test holds the README tables and the TSDoc of public.ts to these.
 import { MAX_LIMIT } from './paginate.js';
 import type {
   AbortBuildOptions,
