@@ -43,10 +43,11 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
   if (typeof fetch !== 'function')
     fail(TypeError, 'fetch', 'be given: there is no global fetch', fetch);
   const redact = redactor(token);
-  // A base URL from the environment is named as such when it is rejected.
+  // A base URL from the environment is named as such when it is rejected; the variable is read
+  // again only then (Deno asks for a permission to read it).
   const url = checkBaseUrl(
     baseUrl,
-    baseUrl === environment(BASE_URL_VARIABLE) ? BASE_URL_VARIABLE : 'baseUrl',
+    () => (baseUrl === environment(BASE_URL_VARIABLE) ? BASE_URL_VARIABLE : 'baseUrl'),
     redact,
   );
   if (maxRetryDelayMs < minRetryDelayMs) {
@@ -87,9 +88,9 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
 
 /**
  * An absolute http(s) URL without query, fragment or credentials, and without the API version
- * the routes already begin with. `name` is what the messages call it.
+ * the routes already begin with. `name` says what the messages call it.
  */
-function checkBaseUrl(value: unknown, name: string, redact: Redact): URL {
+function checkBaseUrl(value: unknown, name: () => string, redact: Redact): URL {
   let url: URL | undefined;
   try {
     if (typeof value === 'string') url = new URL(value);
@@ -99,7 +100,7 @@ function checkBaseUrl(value: unknown, name: string, redact: Redact): URL {
   if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
     // Not shown at all if it has a query, fragment or `@`: the token could be anywhere in it.
     throw new TypeError(
-      `${name} must be an absolute http(s) URL without query or fragment, got ${
+      `${name()} must be an absolute http(s) URL without query or fragment, got ${
         typeof value === 'string' && /[?#@]/.test(value)
           ? 'a URL with a query, fragment or credentials (not shown)'
           : show(typeof value === 'string' ? redact(value) : value)
@@ -108,10 +109,10 @@ function checkBaseUrl(value: unknown, name: string, redact: Redact): URL {
   }
   // fetch refuses such URLs, quoting them, credentials included.
   if (url.username || url.password) {
-    throw new TypeError(`${name} must not contain credentials (the value is not shown)`);
+    throw new TypeError(`${name()} must not contain credentials (the value is not shown)`);
   }
   // Every route starts with /v2: a base URL ending in it would ask for /v2/v2/… and get a 404.
   if (/\/v2\/*$/i.test(url.pathname))
-    fail(TypeError, name, "be the API's root without /v2 (the routes add it)", redact(url.href));
+    fail(TypeError, name(), "be the API's root without /v2 (the routes add it)", redact(url.href));
   return url;
 }
