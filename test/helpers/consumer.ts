@@ -35,6 +35,7 @@ export async function writeConsumerProject(
     name: string;
     version: string;
     dependencies: Record<string, string>;
+    bin?: Record<string, string>;
   };
   const lock = JSON.parse(await readFile(path.join(root, 'package-lock.json'), 'utf8')) as {
     packages: Record<string, LockEntry>;
@@ -46,6 +47,8 @@ export async function writeConsumerProject(
       resolved,
       ...(integrity === undefined ? {} : { integrity }),
       dependencies: manifest.dependencies,
+      // npm ci links the bins the lockfile names, as npm install records them.
+      ...(manifest.bin === undefined ? {} : { bin: manifest.bin }),
     },
   };
   // Entries not marked dev are the runtime dependency tree, laid out as it will be in the consumer.
