@@ -5,26 +5,11 @@ import { defineConfig } from 'vitest/config';
 delete process.env['APIFY_API_BASE_URL'];
 
 /**
- * Tests that start processes, a browser or a copy of the project. Everything else under test/
- * is a unit test: pure functions and the client against servers on 127.0.0.1, in this process.
+ * Tests that start processes, a browser or a copy of the project end in `.integration.test.ts`.
+ * Everything else under test/ is a unit test: pure functions and the client against servers on
+ * 127.0.0.1, in this process.
  */
-const INTEGRATION = [
-  'test/**/*.integration.test.ts',
-  'test/bundle-size.test.ts',
-  'test/contract.test.ts',
-  'test/demo.test.ts',
-  'test/docs-check.test.ts',
-  'test/docs.test.ts',
-  'test/ecosystem.test.ts',
-  'test/examples.test.ts',
-  'test/mock-cli.test.ts',
-  'test/package.test.ts',
-  'test/pipeline.test.ts',
-  'test/process-lifetime.test.ts',
-  'test/upstream.test.ts',
-  'test/watch.test.ts',
-  'test/workflows.test.ts',
-];
+const INTEGRATION = ['test/**/*.integration.test.ts'];
 
 export default defineConfig({
   test: {

@@ -1,5 +1,5 @@
 // A consumer project in a temp directory: the packed package installed offline from local
-// tarballs (the consumer project of test/helpers/consumer.ts, as in test/package.test.ts), and
+// tarballs (the consumer project of test/helpers/consumer.ts, as in test/package/tarball.integration.test.ts), and
 // the scenario built into it for each runtime: as ES module and CommonJS programs that load the
 // installed package by name, and as a Worker module and a page script that bundle it.
 import { execFile } from 'node:child_process';
