@@ -10,16 +10,11 @@
 // Any other Actor is the fake's own (404 for an unknown one). GET /__count answers how many list
 // requests arrived since the previous /__count. Prints `listening <port>` once it accepts
 // connections.
-import { MAX_LIMIT, shortBuildAt, startMockServer } from '../fake-api/server.js';
+import { MAX_LIMIT, shortBuildAt, startFakeApi } from '../fake-api/server.js';
+import { fastPath, type PageQuery } from './fast-path.js';
 
 const STATIC_TOTAL = 20_000;
 const SLOW_TOTAL = 2_000;
-
-interface PageQuery {
-  offset: number;
-  limit: number;
-  desc: boolean;
-}
 
 function pageBody(total: number, offset: number, limit: number, desc: boolean): Buffer {
   const count = Math.max(0, Math.min(limit, total - offset));
@@ -57,23 +52,23 @@ const BUSY = Buffer.from(
   JSON.stringify({ error: { type: 'rate-limit-exceeded', message: 'Try again later' } }),
 );
 
-const server = await startMockServer({
-  buildCount: 25,
-  fastList(actor, page) {
-    listRequests += 1;
-    if (actor === 'static') return { body: staticPages(page) };
-    if (actor === 'hang') return 'hang';
-    if (actor === 'busy') return { status: 503, body: BUSY, headers: { 'retry-after': '30' } };
-    const slow = /^slow-(\d+)$/.exec(actor);
-    if (slow) return { body: slowPages(page), delayMs: Number(slow[1]) };
-    const generated = /^gen-(\d+)$/.exec(actor);
-    if (generated)
-      return { body: pageBody(Number(generated[1]), page.offset, page.limit, page.desc) };
-    return undefined;
-  },
+const fast = fastPath((actor, page) => {
+  listRequests += 1;
+  if (actor === 'static') return { body: staticPages(page) };
+  if (actor === 'hang') return 'hang';
+  if (actor === 'busy') return { status: 503, body: BUSY, headers: { 'retry-after': '30' } };
+  const slow = /^slow-(\d+)$/.exec(actor);
+  if (slow) return { body: slowPages(page), delayMs: Number(slow[1]) };
+  const generated = /^gen-(\d+)$/.exec(actor);
+  if (generated)
+    return { body: pageBody(Number(generated[1]), page.offset, page.limit, page.desc) };
+  // Not one of the benchmark's Actors: the fake answers.
+  return undefined;
 });
-server.override((req, res) => {
-  if (req.url !== '/__count') return 'next';
+
+const server = await startFakeApi({ buildCount: 25 });
+server.override((req, res, count) => {
+  if (req.url !== '/__count') return fast(req, res, count);
   res
     .writeHead(200, { 'content-type': 'application/json' })
     .end(JSON.stringify({ count: listRequests }));

@@ -1,6 +1,12 @@
-// Which operation a request is, under either prefix: the canonical /v2/actors/ and the legacy
-// /v2/acts/ route to the same handlers, as on the live API; /v2/actor-builds/ aborts by build id.
-import { FakeApiError } from './errors.js';
+// What the fake API answers: which operation a request is, under either prefix (the canonical
+// /v2/actors/ and the legacy /v2/acts/ route to the same handlers, as on the live API;
+// /v2/actor-builds/ aborts by build id), its methods, its token, failures a test asked for, the
+// spec's query checks, and the operation itself on the store.
+import type { IncomingHttpHeaders } from 'node:http';
+import { FakeApiError, type ErrorStatus } from './errors.js';
+import type { Answer } from './http.js';
+import { checkQuery } from './parameters.js';
+import type { BuildStore } from './store.js';
 
 /** The API's largest page; a missing limit means this many. */
 export const MAX_LIMIT = 1000;
@@ -56,17 +62,74 @@ export function pageOf(searchParams: URLSearchParams): {
   };
 }
 
-/**
- * offset/limit/desc read as the live API reads what apify-client sends: a limit above the
- * maximum is capped, anything unreadable falls back to the default (benchmark fast path).
- */
-export function lenientPageOf(searchParams: URLSearchParams): {
-  offset: number;
-  limit: number;
-  desc: boolean;
-} {
-  const offset = Number(searchParams.get('offset') ?? 0) || 0;
-  const limit = Math.min(Number(searchParams.get('limit') ?? MAX_LIMIT) || MAX_LIMIT, MAX_LIMIT);
-  const desc = ['true', '1'].includes(searchParams.get('desc') ?? '');
-  return { offset, limit, desc };
+/** An error answer a test asked for: the next `times` routed requests get `status`. */
+export interface Failure {
+  status: ErrorStatus;
+  times: number;
+  retryAfter: number | string | undefined;
+}
+
+/** What the answers read and change. */
+export interface ApiState {
+  store: BuildStore;
+  /** When set, only this token is accepted; otherwise any Bearer token or none. */
+  token: string | undefined;
+  failures: Failure[];
+  /** Called after each abort (the mock keeps a build to abort). */
+  aborted(): void;
+}
+
+/** A Bearer header or, as the live API also takes, a `token` query parameter. */
+function authorize(token: string | undefined, header: string | undefined, query: string | null) {
+  if (header === undefined) {
+    if (token !== undefined && query !== token) throw new FakeApiError(401);
+    return;
+  }
+  const match = /^Bearer (\S+)$/.exec(header);
+  if (!match || (token !== undefined && match[1] !== token)) throw new FakeApiError(401);
+}
+
+/** The answer to one request; a FakeApiError for every error answer. */
+export function answer(
+  state: ApiState,
+  method: string,
+  url: URL,
+  headers: IncomingHttpHeaders,
+): Answer {
+  const route = routeOf(url.pathname);
+  const allowed = METHODS[route.operation];
+  if (method === 'OPTIONS')
+    return { status: 204, headers: { Allow: ['OPTIONS', ...allowed].join(', ') } };
+  if (!allowed.includes(method)) {
+    const methods = ['OPTIONS', allowed[0]].join(',');
+    throw new FakeApiError(
+      405,
+      `This API end-point can only be accessed using the following HTTP methods: ${methods}`,
+      { Allow: methods.replace(',', ', ') },
+    );
+  }
+  authorize(state.token, headers.authorization, url.searchParams.get('token'));
+  const failure = state.failures[0];
+  if (failure) {
+    if (--failure.times <= 0) state.failures.shift();
+    const retryAfter = failure.retryAfter;
+    throw new FakeApiError(
+      failure.status,
+      undefined,
+      retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) },
+    );
+  }
+  checkQuery(method, url);
+  const { store } = state;
+  const { actorId } = route;
+  if (actorId !== undefined && actorId !== store.actor.id && actorId !== store.actor.name)
+    throw new FakeApiError(404);
+  if (route.operation === 'list') {
+    const page = pageOf(url.searchParams);
+    return { status: 200, body: { data: store.list(page.offset, page.limit, page.desc) } };
+  }
+  const build = store.abort(route.buildId);
+  if (!build) throw new FakeApiError(404);
+  state.aborted();
+  return { status: 200, body: { data: build } };
 }

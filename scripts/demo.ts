@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startMockServer } from '../fake-api/server.js';
+import { startFakeApi } from '../fake-api/server.js';
 import type * as Package from '../src/index.js';
 import { build } from './build.js';
 import { distPath } from './lib/paths.js';
@@ -41,7 +41,7 @@ function table(rows: Row[], columns: string[]): string {
   ].join('\n');
 }
 
-const server = await startMockServer({ buildCount: BUILD_COUNT, seed: 7 });
+const server = await startFakeApi({ buildCount: BUILD_COUNT, seed: 7 });
 const actorId = server.actor.name;
 try {
   console.log(`Fake Apify API on ${server.url}: Actor ${actorId} with ${BUILD_COUNT} builds\n`);

@@ -3,7 +3,7 @@
 // and one starts 2 s after the last running one was aborted, so there is always one to abort.
 // With --token it takes only that token (a 401 otherwise), else any token or none.
 import { parseArgs } from 'node:util';
-import { PortInUseError, startMockServer } from '../fake-api/server.js';
+import { PortInUseError, startFakeApi } from '../fake-api/server.js';
 
 const USAGE = 'usage: npm run mock [-- --token <token>]';
 
@@ -30,7 +30,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`mock: PORT must be an integer 0..65535, got ${JSON.stringify(process.env.PORT)}`);
   process.exit(1);
 }
-const server = await startMockServer({
+const server = await startFakeApi({
   port,
   buildCount: 2500,
   ...(token === undefined ? {} : { token }),

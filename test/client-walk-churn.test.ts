@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApifyApiError, createBuildsClient, type BuildShort } from '../src/index.js';
 import { ACTOR, collect, rejectionOf } from './helpers/api.js';
 import { ChurnList, churnCases, runs } from './helpers/churn.js';
-import { random } from '../fake-api/builds.js';
+import { random } from '../fake-api/store.js';
 import { sendJson } from './helpers/loopback.js';
 import { startBuildsServer, type BuildsServer } from './helpers/walk-server.js';
 

@@ -244,20 +244,15 @@ function confirm(io: Io, question: string): Promise<boolean> {
   });
 }
 
-/** The pool of aborts, the output as targets settle, --wait, the summary and the exit code. */
-async function abortTargets(
-  io: Io,
-  client: BuildsClient,
-  targets: Target[],
-  flags: AbortFlags,
-): Promise<number> {
+/**
+ * The targets' lines: `flush()` writes those that may be written (NDJSON as each target settles,
+ * TSV and JSON in the targets' order, a table at the end); `end()` writes every target that has
+ * a result and closes the output.
+ */
+function outcomeWriter(io: Io, targets: readonly Target[]) {
   const writer = new RecordWriter(io, OUTCOME_SHAPE);
   const written = new Set<Target>();
   let next = 0;
-  /**
-   * Writes the lines that may be written: NDJSON as each target settles, TSV and JSON in the
-   * targets' order, a table at the end. `final` writes every target that has a result.
-   */
   const flush = async (final = false) => {
     let ready: Target[];
     if (final) {
@@ -274,6 +269,23 @@ async function abortTargets(
     for (const t of ready) written.add(t);
     await writer.write(ready);
   };
+  return {
+    flush: () => flush(),
+    end: async () => {
+      await flush(true);
+      await writer.end();
+    },
+  };
+}
+
+/** The pool of aborts, the output as targets settle, --wait, the summary and the exit code. */
+async function abortTargets(
+  io: Io,
+  client: BuildsClient,
+  targets: Target[],
+  flags: AbortFlags,
+): Promise<number> {
+  const { flush, end } = outcomeWriter(io, targets);
   let authError: Error | undefined;
   let done = 0;
   const total = targets.length;
@@ -300,21 +312,18 @@ async function abortTargets(
   );
   io.clearProgress();
   if (authError !== undefined) {
-    await flush(true);
-    await writer.end();
+    await end();
     throw authError;
   }
   if (io.signal.aborted) {
-    await flush(true);
-    await writer.end();
+    await end();
     summarise(io, targets, `interrupted: ${total - done} not sent; `);
     return 130;
   }
   if (flags.wait) {
     const finished = await waitFor(io, client, targets, flags.wait, flush);
     if (!finished) {
-      await flush(true);
-      await writer.end();
+      await end();
       const left = targets.filter((t) => !t.settled);
       throw new ExitError(
         6,
@@ -322,8 +331,7 @@ async function abortTargets(
       );
     }
   }
-  await flush(true);
-  await writer.end();
+  await end();
   summarise(io, targets, '');
   return targets.some((t) => t.result === 'failed') ? 1 : 0;
 }

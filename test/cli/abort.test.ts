@@ -2,15 +2,15 @@
 // Ctrl+C and --wait, run in this process against the fake API.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMockServer, type BuildSeed, type MockServer } from '../../fake-api/server.js';
+import { startFakeApi, type BuildSeed, type FakeApi } from '../../fake-api/server.js';
 import { CLI_TOKEN, cli, history, type CliOptions } from '../helpers/cli.js';
 
 const ACTOR = 'janedoe~my-actor';
-let server: MockServer | undefined;
+let server: FakeApi | undefined;
 let env: Record<string, string>;
 
-async function start(builds: BuildSeed[]): Promise<MockServer> {
-  server = await startMockServer({ builds, token: CLI_TOKEN });
+async function start(builds: BuildSeed[]): Promise<FakeApi> {
+  server = await startFakeApi({ builds, token: CLI_TOKEN });
   env = { APIFY_TOKEN: CLI_TOKEN, APIFY_API_BASE_URL: server.url };
   return server;
 }
@@ -21,7 +21,7 @@ afterEach(async () => {
 
 const abort = (argv: string[], options: CliOptions = {}) =>
   cli(['abort', ...argv], { env, ...options });
-const aborts = (s: MockServer) => s.recorded.filter((r) => r.method === 'POST').map((r) => r.url);
+const aborts = (s: FakeApi) => s.recorded.filter((r) => r.method === 'POST').map((r) => r.url);
 // Lines end with a tab when the last column (error) is empty: split, do not trim.
 const tsv = (text: string) =>
   text

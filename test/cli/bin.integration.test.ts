@@ -4,13 +4,13 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../../fake-api/server.js';
+import { startFakeApi, type FakeApi } from '../../fake-api/server.js';
 import { distPath } from '../../scripts/lib/paths.js';
 import { CLI_TOKEN, history } from '../helpers/cli.js';
 
 const BIN = path.join(distPath, 'cli.js');
 const ACTOR = 'janedoe~my-actor';
-let server: MockServer | undefined;
+let server: FakeApi | undefined;
 
 afterEach(async () => {
   await server?.close();
@@ -69,7 +69,7 @@ describe('the apify-builds bin', () => {
   });
 
   it('lists builds as TSV when piped, and exits 4 without a token, naming both sources', async () => {
-    server = await startMockServer({ builds: history(5), token: CLI_TOKEN });
+    server = await startFakeApi({ builds: history(5), token: CLI_TOKEN });
     const env = { APIFY_TOKEN: CLI_TOKEN, APIFY_API_BASE_URL: server.url };
     const listed = await run(process.execPath, [BIN, 'ls', ACTOR, '-L', '2'], env);
     expect(listed.code).toBe(0);
@@ -89,7 +89,7 @@ describe('the apify-builds bin', () => {
   });
 
   it('draws a coloured table on a terminal', async () => {
-    server = await startMockServer({ builds: history(3, { 2: 'RUNNING' }), token: CLI_TOKEN });
+    server = await startFakeApi({ builds: history(3, { 2: 'RUNNING' }), token: CLI_TOKEN });
     const out = await inTerminal(['ls', ACTOR], {
       APIFY_TOKEN: CLI_TOKEN,
       APIFY_API_BASE_URL: server.url,
@@ -101,7 +101,7 @@ describe('the apify-builds bin', () => {
   });
 
   it('asks on a terminal: y aborts, n exits 3 with nothing sent', async () => {
-    server = await startMockServer({ builds: history(3, { 2: 'RUNNING' }), token: CLI_TOKEN });
+    server = await startFakeApi({ builds: history(3, { 2: 'RUNNING' }), token: CLI_TOKEN });
     const env = { APIFY_TOKEN: CLI_TOKEN, APIFY_API_BASE_URL: server.url, TERM: 'xterm' };
     const declined = await inTerminal(['abort', '--actor', ACTOR], env, 'n\n');
     expect(declined.code).toBe(3);
@@ -115,7 +115,7 @@ describe('the apify-builds bin', () => {
   });
 
   it('on SIGINT sends no new abort, finishes those in flight, prints them and exits 130', async () => {
-    server = await startMockServer({ builds: history(1), token: CLI_TOKEN });
+    server = await startFakeApi({ builds: history(1), token: CLI_TOKEN });
     const s = server;
     let child: ReturnType<typeof spawn> | undefined;
     let afterSignal = 0;
@@ -159,7 +159,7 @@ describe('the apify-builds bin', () => {
   });
 
   it('stops quietly when its reader goes away', async () => {
-    server = await startMockServer({ builds: history(3000), token: CLI_TOKEN });
+    server = await startFakeApi({ builds: history(3000), token: CLI_TOKEN });
     const env = { APIFY_TOKEN: CLI_TOKEN, APIFY_API_BASE_URL: server.url };
     const piped = await run(
       'sh',

@@ -4,14 +4,14 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../../fake-api/server.js';
+import { startFakeApi, type FakeApi } from '../../fake-api/server.js';
 import { CLI_TOKEN, cli, history, type CliOptions } from '../helpers/cli.js';
 
 // The colour escapes the command line writes (ESC [ n m).
 const ESCAPES = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, 'g');
 
 const ACTOR = 'janedoe~my-actor';
-let server: MockServer;
+let server: FakeApi;
 let env: Record<string, string>;
 
 /** 30 builds a minute apart from 2026-11-01, with a few unfinished ones. */
@@ -19,7 +19,7 @@ const SEEDS = history(30, { 3: 'FAILED', 10: 'RUNNING', 27: 'READY', 29: 'RUNNIN
 const ids = (from: number, to: number) => SEEDS.slice(from, to).map((s) => s.id!);
 
 beforeEach(async () => {
-  server = await startMockServer({ builds: SEEDS, token: CLI_TOKEN });
+  server = await startFakeApi({ builds: SEEDS, token: CLI_TOKEN });
   env = { APIFY_TOKEN: CLI_TOKEN, APIFY_API_BASE_URL: server.url };
 });
 afterEach(() => server.close());

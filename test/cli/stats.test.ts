@@ -1,7 +1,7 @@
 // `apify-builds stats`: figures against a list computed by hand, the JSON object piped, the
 // chart on a terminal within COLUMNS.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startMockServer, type BuildSeed, type MockServer } from '../../fake-api/server.js';
+import { startFakeApi, type BuildSeed, type FakeApi } from '../../fake-api/server.js';
 import { CLI_TOKEN, cli, steady } from '../helpers/cli.js';
 
 // The colour escapes the command line writes (ESC [ n m).
@@ -9,7 +9,7 @@ const ESCAPES = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, 'g');
 
 const ACTOR = 'janedoe~my-actor';
 const NOW = Date.parse('2026-12-07T12:00:00.000Z');
-let server: MockServer;
+let server: FakeApi;
 let env: Record<string, string>;
 
 const at = (iso: string, status: NonNullable<BuildSeed['status']>, id: string): BuildSeed =>
@@ -29,7 +29,7 @@ const SEEDS = [
 ];
 
 beforeEach(async () => {
-  server = await startMockServer({ builds: SEEDS, token: CLI_TOKEN });
+  server = await startFakeApi({ builds: SEEDS, token: CLI_TOKEN });
   env = { APIFY_TOKEN: CLI_TOKEN, APIFY_API_BASE_URL: server.url };
 });
 afterEach(() => server.close());

@@ -1,7 +1,11 @@
 // What the client accepts before anything is sent: method arguments, client options, and the
 // headers and URLs the options turn into.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBuildsClient, type BuildsClient, type BuildsClientOptions } from '../../src/index.js';
+import {
+  createBuildsClient,
+  type BuildsClient,
+  type BuildsClientOptions,
+} from '../../src/index.js';
 import {
   ABORT_PATH,
   ACTOR,

@@ -11,7 +11,8 @@ import {
   type Option,
 } from '../../src/options.js';
 
-const read = (file: string): string => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+const read = (file: string): string =>
+  readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
 const README = read('README.md');
 const PUBLIC = read('src/public.ts');
 

@@ -1,8 +1,8 @@
 // The fake API for the ecosystem scenario. This is the only file here that imports the fake.
-import { startMockServer, type MockServer, type RecordedRequest } from '../../fake-api/server.js';
+import { startFakeApi, type FakeApi, type RecordedRequest } from '../../fake-api/server.js';
 import { ACTORS } from './scenario.js';
 
-export type { MockServer, RecordedRequest };
+export type { FakeApi, RecordedRequest };
 
 export const BUILD_COUNT = 2500;
 
@@ -11,8 +11,8 @@ export const BUILD_COUNT = 2500;
  * special Actors: `slow` never answers (its preflight is answered), `busy`, `exposed` and
  * `limited` first answer 429 with Retry-After and then list the main Actor's builds.
  */
-export async function startScenarioServer(token: string): Promise<MockServer> {
-  const server = await startMockServer({ buildCount: BUILD_COUNT, token });
+export async function startScenarioServer(token: string): Promise<FakeApi> {
+  const server = await startFakeApi({ buildCount: BUILD_COUNT, token });
   const failures: Record<string, [times: number, retryAfter: number, expose: boolean]> = {
     [ACTORS.busy]: [2, 1, false],
     [ACTORS.exposed]: [1, 1, true],

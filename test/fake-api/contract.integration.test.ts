@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../../fake-api/server.js';
+import { startFakeApi, type FakeApi } from '../../fake-api/server.js';
 import { root } from '../../scripts/lib/paths.js';
 import { ApifyApiError, createBuildsClient, type BuildsClient } from '../../src/index.js';
 import { loadSpecValidators, type SpecValidators } from '../helpers/spec-schemas.js';
@@ -387,10 +387,10 @@ describe('the examples of spec/openapi.yaml', () => {
 });
 
 describe('the fake API against spec/openapi.yaml', () => {
-  let server: MockServer;
-  let authServer: MockServer;
+  let server: FakeApi;
+  let authServer: FakeApi;
   beforeAll(async () => {
-    server = await startMockServer({
+    server = await startFakeApi({
       actorId: ACTOR,
       builds: [
         { status: 'SUCCEEDED' },
@@ -403,7 +403,7 @@ describe('the fake API against spec/openapi.yaml', () => {
         { status: 'READY', readyTicks: 1_000 },
       ],
     });
-    authServer = await startMockServer({ actorId: ACTOR, token: 'only-this-token' });
+    authServer = await startFakeApi({ actorId: ACTOR, token: 'only-this-token' });
   });
   afterAll(async () => {
     await server.close();
@@ -411,7 +411,7 @@ describe('the fake API against spec/openapi.yaml', () => {
   });
 
   async function exchange(
-    s: MockServer,
+    s: FakeApi,
     pathAndQuery: string,
     init?: RequestInit,
   ): Promise<{ status: number; body: unknown }> {

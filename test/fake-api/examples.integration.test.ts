@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, expect, it, onTestFinished } from 'vitest';
-import { startMockServer, type MockServer, type MockServerOptions } from '../../fake-api/server.js';
+import { startFakeApi, type FakeApi, type FakeApiOptions } from '../../fake-api/server.js';
 import { runScript, scriptArgs } from '../../scripts/lib/process.js';
 
 const TOKEN = 'apify_api_exampleTokenMustNotLeak';
-let server: MockServer | undefined;
+let server: FakeApi | undefined;
 let scratch: string;
 
 beforeEach(async () => {
@@ -22,8 +22,8 @@ afterEach(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-async function start(options: MockServerOptions = {}): Promise<MockServer> {
-  server = await startMockServer({ token: TOKEN, ...options });
+async function start(options: FakeApiOptions = {}): Promise<FakeApi> {
+  server = await startFakeApi({ token: TOKEN, ...options });
   return server;
 }
 

@@ -8,11 +8,11 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { root } from '../../scripts/lib/paths.js';
 import { runNode, runScript, scriptArgs } from '../../scripts/lib/process.js';
-import { startMockServer, type MockServer } from '../../fake-api/server.js';
+import { startFakeApi, type FakeApi } from '../../fake-api/server.js';
 
 const TOKEN = 'mock-token-of-the-test';
 
-let server: MockServer | undefined;
+let server: FakeApi | undefined;
 const children: ChildProcess[] = [];
 const scratch: string[] = [];
 afterEach(async () => {
@@ -24,8 +24,8 @@ afterEach(async () => {
   for (const dir of scratch.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
-async function start(): Promise<MockServer> {
-  server = await startMockServer();
+async function start(): Promise<FakeApi> {
+  server = await startFakeApi();
   return server;
 }
 

@@ -11,18 +11,19 @@ import {
   specOperations,
   SUPPORT,
 } from '../../fake-api/parameters.js';
-import { startMockServer, type MockServer, type MockServerOptions } from '../../fake-api/server.js';
+import { startFakeApi, type FakeApi, type FakeApiOptions } from '../../fake-api/server.js';
+import { fastPath } from '../../bench/fast-path.js';
 import { asDocument, type OpenApiDocument, type Parameter } from '../../scripts/lib/openapi.js';
 import { specPath } from '../../scripts/lib/paths.js';
 
-let server: MockServer | undefined;
+let server: FakeApi | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
 
-async function send(path: string, init: RequestInit = {}, options: MockServerOptions = {}) {
-  server ??= await startMockServer(options);
+async function send(path: string, init: RequestInit = {}, options: FakeApiOptions = {}) {
+  server ??= await startFakeApi(options);
   const response = await fetch(`${server.url}${path}`, init);
   const body = (await response.json()) as { error?: { type: string; message: string } };
   return { status: response.status, body };
@@ -71,13 +72,15 @@ describe('the fake API against the spec', () => {
 
   it('reads values leniently on the benchmark fast path, names strictly', async () => {
     const pages: unknown[] = [];
-    const options: MockServerOptions = {
-      fastList: (actor, page) =>
+    server = await startFakeApi();
+    server.override(
+      fastPath((actor, page) =>
         actor === 'fast' ? (pages.push(page), { body: Buffer.from('{"data":{}}') }) : undefined,
-    };
+      ),
+    );
     // What apify-client sends when it walks: a limit above the maximum and desc=1.
     const fast = '/v2/actors/fast/builds';
-    expect((await send(`${fast}?limit=1500&offset=1000&desc=1`, {}, options)).status).toBe(200);
+    expect((await send(`${fast}?limit=1500&offset=1000&desc=1`)).status).toBe(200);
     expect(pages).toEqual([{ offset: 1000, limit: 1000, desc: true }]);
     const unknown = await send(`${fast}?limit=5&bogus=1`);
     expect([unknown.status, unknown.body.error?.message]).toEqual([

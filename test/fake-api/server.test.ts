@@ -3,21 +3,21 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  startMockServer,
+  startFakeApi,
   type FakeBuild,
-  type MockServer,
-  type MockServerOptions,
+  type FakeApi,
+  type FakeApiOptions,
 } from '../../fake-api/server.js';
 import { startLoopback, sendJson } from '../helpers/loopback.js';
 
-let server: MockServer | undefined;
+let server: FakeApi | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
 
-async function start(options: MockServerOptions = {}): Promise<MockServer> {
-  server = await startMockServer(options);
+async function start(options: FakeApiOptions = {}): Promise<FakeApi> {
+  server = await startFakeApi(options);
   return server;
 }
 
@@ -37,7 +37,7 @@ interface Body {
 }
 
 async function call(
-  s: MockServer,
+  s: FakeApi,
   path: string,
   init?: RequestInit,
 ): Promise<{ status: number; body: Body; headers: Headers }> {
@@ -50,9 +50,9 @@ async function call(
   };
 }
 
-const list = (s: MockServer, query = '', prefix = 'actors') =>
+const list = (s: FakeApi, query = '', prefix = 'actors') =>
   call(s, `/v2/${prefix}/${s.actor.name}/builds${query}`);
-const abort = (s: MockServer, buildId: string, init: RequestInit = {}, prefix = 'actors') =>
+const abort = (s: FakeApi, buildId: string, init: RequestInit = {}, prefix = 'actors') =>
   call(s, `/v2/${prefix}/${s.actor.name}/builds/${encodeURIComponent(buildId)}/abort`, {
     method: 'POST',
     ...init,

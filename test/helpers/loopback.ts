@@ -4,9 +4,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  startMockServer,
-  type MockServer,
-  type MockServerOptions,
+  startFakeApi,
+  type FakeApi,
+  type FakeApiOptions,
   type RecordedRequest,
 } from '../../fake-api/server.js';
 
@@ -23,7 +23,7 @@ export interface Loopback {
   /** Destroys every socket, hanging ones included, and stops listening. */
   close(): Promise<void>;
   /** The fake API behind the handler: its builds, failures to inject, and so on. */
-  readonly api: MockServer;
+  readonly api: FakeApi;
   /** Drops the test's handler: the fake API answers from now on. */
   serveApi(): void;
 }
@@ -37,8 +37,8 @@ const noHandler = (_req: IncomingMessage, res: ServerResponse) => {
  * Starts a loopback server. Until `handle()` or `serveApi()` is called, every request gets a
  * 404 `no-handler`; `options` configure the fake API behind it.
  */
-export async function startLoopback(options: MockServerOptions = {}): Promise<Loopback> {
-  const api = await startMockServer(options);
+export async function startLoopback(options: FakeApiOptions = {}): Promise<Loopback> {
+  const api = await startFakeApi(options);
   api.override(noHandler);
   return {
     url: api.url,

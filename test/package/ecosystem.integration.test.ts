@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureRuntimes, pinnedRuntimes } from '../../scripts/lib/runtimes.js';
-import { BUILD_COUNT, startScenarioServer, type MockServer } from '../ecosystem/fake-api.js';
+import { BUILD_COUNT, startScenarioServer, type FakeApi } from '../ecosystem/fake-api.js';
 import {
   createScenarioProject,
   root,
@@ -286,7 +286,7 @@ function expectedRequests(running: string, runtime: Runtime) {
   ];
 }
 
-function checkRequests(server: MockServer, runtime: Runtime, running: string): void {
+function checkRequests(server: FakeApi, runtime: Runtime, running: string): void {
   const recorded = server.recorded;
   const sent = recorded.filter((r) => r.method !== 'OPTIONS');
   expect(

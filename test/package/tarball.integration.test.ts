@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../../fake-api/server.js';
+import { startFakeApi, type FakeApi } from '../../fake-api/server.js';
 import { run as runCommand, runNode } from '../../scripts/lib/process.js';
 import { attwPath, publintPath } from '../../scripts/lib/tools.js';
 import { sha512, writeConsumerProject } from '../helpers/consumer.js';
@@ -21,7 +21,7 @@ let repo: string;
 let tarball: string;
 let installed: string;
 let installOutput: string;
-let server: MockServer;
+let server: FakeApi;
 
 /** Runs a command to its end; rejects with its output when it fails. */
 async function runBoth(
@@ -164,7 +164,7 @@ beforeAll(async () => {
     installed,
   );
   installOutput = `${stdout}${stderr}`;
-  server = await startMockServer({ buildCount: 1200 });
+  server = await startFakeApi({ buildCount: 1200 });
 });
 
 afterAll(async () => {

@@ -1,4 +1,4 @@
-// The fake API's data: an Actor's builds, oldest first, moving through their lifecycle on the
+// The fake API's store: an Actor's builds, oldest first, moving through their lifecycle on the
 // ticks of a clock. Shapes come from generated/schema.d.ts plus the fields the live API sends.
 import type { components } from '../generated/schema.js';
 
