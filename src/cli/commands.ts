@@ -185,15 +185,11 @@ export function mainHelp(): string {
     '  -h, --help     Show help (apify-builds <command> --help for a command)',
     '  -V, --version  Show the version',
     '',
-    'Examples',
-    '  apify-builds list janedoe~my-actor --limit 5',
-    '  apify-builds abort --actor janedoe~my-actor --yes --wait',
-    '  apify-builds stats janedoe~my-actor --since 7d',
-    '',
-    'Token',
-    ...TOKEN_HELP.map((line) => `  ${line}`),
-    '',
-    exitCodes(),
+    ...footer([
+      'apify-builds list janedoe~my-actor --limit 5',
+      'apify-builds abort --actor janedoe~my-actor --yes --wait',
+      'apify-builds stats janedoe~my-actor --since 7d',
+    ]),
   ].join('\n');
 }
 
@@ -220,14 +216,21 @@ export function commandHelp(command: Command): string {
       return `  ${names[i]!.padEnd(width)}  ${text}`;
     }),
     '',
+    ...footer(command.examples),
+  ].join('\n');
+}
+
+/** What every help page ends with: examples, where the token comes from, the exit codes. */
+function footer(examples: readonly string[]): string[] {
+  return [
     'Examples',
-    ...command.examples.map((e) => `  ${e}`),
+    ...examples.map((e) => `  ${e}`),
     '',
     'Token',
     ...TOKEN_HELP.map((line) => `  ${line}`),
     '',
     exitCodes(),
-  ].join('\n');
+  ];
 }
 
 function exitCodes(): string {
