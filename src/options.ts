@@ -1,7 +1,7 @@
 // Every option of every method, written once: kind, range and default.
 // Checks (validate.ts) and defaults (readOptions) read these tables; a test holds the README's
 // option tables and the TSDoc of public.ts to them.
-import { MAX_LIMIT } from './paginate.js';
+import { MAX_LIMIT } from './pagination/types.js';
 import type {
   AbortBuildOptions,
   BuildsClientOptions,

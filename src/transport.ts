@@ -119,20 +119,15 @@ async function readAll(
   // A chunk that ends in ASCII ends between characters, so it is decoded on its own: Node.js
   // takes a fast path for it that a stream never takes, and decoding plus JSON.parse of a page
   // cost less that way (a walk spends most of its time there). From a chunk that ends inside a
-  // character on, the rest streams. Only the body's first bytes may be a byte order mark to drop.
-  const first = new TextDecoder();
-  const later = new TextDecoder('utf-8', { ignoreBOM: true });
-  let stream: typeof first | undefined;
-  let length = 0;
+  // character on, the rest streams.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let stream = false;
   const reader = body.getReader();
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    const bytes = chunk.value;
-    chunks.push(bytes);
-    const decoder = length === 0 ? first : later;
-    length += bytes.length;
-    if (stream === undefined && (bytes[bytes.length - 1] ?? 0) < 0x80)
-      text += decoder.decode(bytes);
-    else text += (stream ??= decoder).decode(bytes, { stream: true });
+    chunks.push(chunk.value);
+    stream ||= (chunk.value.at(-1) ?? 0) > 127;
+    text += decoder.decode(chunk.value, { stream });
   }
-  return { chunks, text: stream ? text + stream.decode() : text };
+  // As `text()` reads it: without a byte order mark in front.
+  return { chunks, text: (text + decoder.decode()).replace(/^\uFEFF/, '') };
 }
