@@ -15,7 +15,8 @@ export function walkBuilds(pages: PageWalk): AsyncIterableIterator<BuildShort, u
     while (index >= items.length) {
       const page = await pages.next();
       if (page.done) return page;
-      [items, index] = [page.value.items, 0];
+      items = page.value.items;
+      index = 0;
     }
     // The page walk knows the caller's signal once it has started.
     if (pages.signal?.aborted) {

@@ -24,7 +24,6 @@ import {
   MAX_LIMIT,
   type Listed,
   type Page,
-  type PageRequest,
   type Place,
   type PlannerOptions,
   type PlannerState,
@@ -36,8 +35,8 @@ export type { PlannerState } from './types.js';
 const MAX_SEARCHES = 64;
 
 export type Outcome<P> =
-  /** Hand out `page` (it may have no items), then send `request`. */
-  | { kind: 'ask'; page: P; request: PageRequest; state: PlannerState }
+  /** Hand out `page` (it may have no items), then send the request `state.asked`. */
+  | { kind: 'ask'; page: P; state: PlannerState }
   /** Hand out `page`; the walk is over. */
   | { kind: 'done'; page: P }
   /** The answers make no sense as one list: the walk ends with an error. */
@@ -45,21 +44,20 @@ export type Outcome<P> =
 
 export function startPlanner(
   options: PlannerOptions,
-): { kind: 'ask'; request: PageRequest; state: PlannerState } | { kind: 'done' } {
+): { kind: 'ask'; state: PlannerState } | { kind: 'done' } {
   if (options.maxItems <= 0) return { kind: 'done' };
   const all = { maxLimit: MAX_LIMIT, ...options };
   const limit = Math.min(options.pageSize, options.maxItems, all.maxLimit);
-  const request = { offset: options.offset, limit };
   const state: PlannerState = {
     options: all,
     place: { kind: 'first-page' },
-    asked: request,
+    asked: { offset: options.offset, limit },
     handedOut: 0,
     total: -1,
     last: undefined,
     searches: 0,
   };
-  return { kind: 'ask', request, state };
+  return { kind: 'ask', state };
 }
 
 /** Takes the answer to `state.asked`: what to hand out of it, and what to ask next. */
@@ -130,20 +128,16 @@ function handOutNewBuilds<P extends Page<Listed>>(
   if (handedOut >= maxItems || listEnds) return { kind: 'done', page: out };
   // The seam: the next answer must begin with the last build handed out.
   const at = offset + end - 1;
-  const request = {
-    offset: at,
-    limit: Math.min(maxLimit, Math.min(pageSize, maxItems - handedOut) + 1),
-  };
   const next: PlannerState = {
     ...state,
     place: { kind: 'seam' },
-    asked: request,
+    asked: { offset: at, limit: Math.min(maxLimit, Math.min(pageSize, maxItems - handedOut) + 1) },
     handedOut,
     total: page.total,
     last: lastOf(state.last, out.items),
     searches: 0,
   };
-  return { kind: 'ask', page: out, request, state: next };
+  return { kind: 'ask', page: out, state: next };
 }
 
 /** The answer does not show the place: start or narrow the search, and ask where it points. */
@@ -159,13 +153,12 @@ function searchOn<P extends Page<Listed>>(
     place.kind === 'searching'
       ? narrowSearch(place, state, page, passed)
       : startSearch(state, page, passed, want);
-  const request = searchRequest(search, want, maxLimit);
   const next: PlannerState = {
     ...state,
     place: search,
-    asked: request,
+    asked: searchRequest(search, want, maxLimit),
     total: page.total,
     searches: state.searches + 1,
   };
-  return { kind: 'ask', page: { ...page, count: 0, items: [] }, request, state: next };
+  return { kind: 'ask', page: { ...page, count: 0, items: [] }, state: next };
 }

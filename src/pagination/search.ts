@@ -19,23 +19,29 @@ export function startSearch(
   const at = state.asked.offset;
   const moved = page.total - state.total;
   const { pageSize, maxLimit } = state.options;
-  if (passed === 0) {
-    const high = Math.min(at, page.total);
-    const fall = high - (at + 1 + Math.min(0, moved));
-    // The first window reaches as far back as `total` fell, and a page back when that fits in
-    // one request beside a page to hand out.
-    const fits = pageSize + want <= maxLimit;
-    const step = Math.max(1, fall, fits || moved >= 0 ? pageSize - 1 : 0);
-    return { kind: 'searching', low: 0, high, step, backwards: true };
+  if (passed > 0) {
+    const low = at + page.items.length;
+    return {
+      kind: 'searching',
+      low,
+      high: page.total,
+      step: Math.max(1, at + 1 + moved - low),
+      backwards: false,
+    };
   }
-  const low = at + page.items.length;
-  const step = Math.max(1, at + 1 + moved - low);
-  return { kind: 'searching', low, high: page.total, step, backwards: false };
+  const high = Math.min(at, page.total);
+  const fall = high - (at + 1 + Math.min(0, moved));
+  // The first window reaches as far back as `total` fell, and a page back when that fits in one
+  // request beside a page to hand out.
+  const fits = pageSize + want <= maxLimit;
+  const step = Math.max(1, fall, fits || moved >= 0 ? pageSize - 1 : 0);
+  return { kind: 'searching', low: 0, high, step, backwards: true };
 }
 
 /**
  * Narrows `search` by an answer that passed no build (the place is before it) or all of them
- * (after it). A bound of an older answer that this one contradicts is dropped: the list changed.
+ * (after it). A bound of an older answer that this one contradicts is dropped: the list changed,
+ * and the search starts again from this answer, a page at a time.
  */
 export function narrowSearch(
   search: Search,
@@ -47,32 +53,49 @@ export function narrowSearch(
   const { pageSize } = state.options;
   if (passed === 0) {
     const top = Math.min(state.asked.offset, page.total);
-    if (low > top) return { kind: 'searching', low: 0, high: top, step: pageSize, backwards: true };
-    const next = backwards ? widen(step, pageSize) : 0;
-    return { kind: 'searching', low, high: top, step: next, backwards };
+    return low > top
+      ? { kind: 'searching', low: 0, high: top, step: pageSize, backwards: true }
+      : {
+          kind: 'searching',
+          low,
+          high: top,
+          step: backwards ? widen(step, pageSize) : 0,
+          backwards,
+        };
   }
   const bottom = state.asked.offset + page.items.length;
-  if (high < bottom) {
-    return { kind: 'searching', low: bottom, high: page.total, step: pageSize, backwards: false };
-  }
-  const next = backwards ? 0 : widen(step, pageSize);
-  return { kind: 'searching', low: bottom, high, step: next, backwards };
+  return high < bottom
+    ? { kind: 'searching', low: bottom, high: page.total, step: pageSize, backwards: false }
+    : {
+        kind: 'searching',
+        low: bottom,
+        high,
+        step: backwards ? 0 : widen(step, pageSize),
+        backwards,
+      };
 }
 
 /** The next step while the place is on one side only: twice as far, and at least a page. */
 const widen = (step: number, pageSize: number): number => Math.max(step * 2, pageSize);
 
 /**
- * The request that looks for the place in [low, high] and has room for a page after it: one
- * window over all of it when that fits, else one a step from the bound it leaves, or halfway.
+ * The request that looks for the place in [low, high] and has room for `want` builds after it:
+ * one window over all of it when that fits, else one a step from the bound it leaves, or, once
+ * the place lies between two answers, halfway.
  */
-export function searchRequest(search: Search, want: number, maxLimit: number): PageRequest {
-  const { low, high, step, backwards } = search;
-  const fits = high - Math.max(0, low - 1) + want <= maxLimit;
-  let at: number;
-  if (fits) at = low;
-  else if (step === 0) at = low + Math.floor((high - low) / 2);
-  else at = backwards ? Math.max(low, high - step) : Math.min(high, low + step);
+export function searchRequest(
+  { low, high, step, backwards }: Search,
+  want: number,
+  maxLimit: number,
+): PageRequest {
+  const at =
+    high - Math.max(0, low - 1) + want <= maxLimit
+      ? low
+      : step === 0
+        ? low + Math.floor((high - low) / 2)
+        : backwards
+          ? Math.max(low, high - step)
+          : Math.min(high, low + step);
   const offset = Math.max(0, at - 1);
   return { offset, limit: Math.min(maxLimit, high + want - offset) };
 }

@@ -88,7 +88,14 @@ export function walkBuildPages(
           throw error;
         }
         const outcome = advancePlanner(plan, answer.data);
-        if (outcome.kind === 'broken') throw brokenList(answer, outcome.reason, source.redact);
+        if (outcome.kind === 'broken') {
+          throw new ApifyApiError({
+            ...answer.sent,
+            status: answer.status,
+            headers: redactHeaders(answer.headers, source.redact),
+            message: outcome.reason,
+          });
+        }
         plan = outcome.kind === 'ask' ? outcome.state : undefined;
         // The next page is fetched while the consumer works on this one.
         inFlight = plan && send(plan.asked);
@@ -139,15 +146,4 @@ function sendPage(
       controller.abort();
     },
   };
-}
-
-/** The error that ends a walk over a page that makes no sense as part of the list. */
-function brokenList(answer: Answer<BuildsPage>, reason: string, redact: Redact): ApifyApiError {
-  const { sent, status, headers } = answer;
-  return new ApifyApiError({
-    ...sent,
-    status,
-    headers: redactHeaders(headers, redact),
-    message: reason,
-  });
 }

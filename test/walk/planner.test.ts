@@ -14,7 +14,7 @@ function walk(list: ChurnList): string[] {
   let outcome = startPlanner({ offset, pageSize, desc, maxItems, maxLimit });
   while (outcome.kind === 'ask') {
     if (list.requests.length > 5000) throw new Error('the walk does not end');
-    const step = advancePlanner(outcome.state, list.answer(outcome.request));
+    const step = advancePlanner(outcome.state, list.answer(outcome.state.asked));
     if (step.kind === 'broken') throw new Error(step.reason);
     expect(step.page.count).toBe(step.page.items.length);
     yielded.push(...step.page.items.map((b) => b.id));
@@ -201,7 +201,7 @@ describe('pages that make no sense as one list', () => {
     if (started.kind !== 'ask') throw new Error('expected a request');
     const first = advancePlanner(started.state, pageOf(0, builds.slice(0, 3)));
     if (first.kind !== 'ask') throw new Error('expected a request');
-    expect(first.request).toEqual({ offset: 2, limit: 4 });
+    expect(first.state.asked).toEqual({ offset: 2, limit: 4 });
     return advancePlanner(first.state, page);
   };
 
@@ -230,10 +230,10 @@ describe('pages that make no sense as one list', () => {
     const offsets: number[] = [];
     let reason = '';
     while (outcome.kind === 'ask') {
-      offsets.push(outcome.request.offset);
+      offsets.push(outcome.state.asked.offset);
       const page = {
-        ...list.answer({ ...outcome.request, offset: 0 }),
-        offset: outcome.request.offset,
+        ...list.answer({ ...outcome.state.asked, offset: 0 }),
+        offset: outcome.state.asked.offset,
       };
       const step = advancePlanner(outcome.state, page);
       if (step.kind === 'broken') reason = step.reason;
