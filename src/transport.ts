@@ -117,16 +117,14 @@ async function readAll(
   let text = '';
   if (!body) return { chunks, text };
   // A chunk that ends in ASCII ends between characters, so it is decoded on its own: Node.js
-  // takes a fast path for it that a stream never takes, and decoding plus JSON.parse of a page
-  // cost less that way (a walk spends most of its time there). From a chunk that ends inside a
-  // character on, the rest streams.
+  // takes a fast path for that which a stream never takes, and decoding plus JSON.parse of a
+  // page cost less that way (a walk spends most of its time there). A chunk that ends inside a
+  // character (or is empty) streams; the next call completes that character.
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  let stream = false;
   const reader = body.getReader();
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     chunks.push(chunk.value);
-    stream ||= (chunk.value.at(-1) ?? 0) > 127;
-    text += decoder.decode(chunk.value, { stream });
+    text += decoder.decode(chunk.value, { stream: (chunk.value.at(-1) ?? 128) > 127 });
   }
   // As `text()` reads it: without a byte order mark in front.
   return { chunks, text: (text + decoder.decode()).replace(/^\uFEFF/, '') };

@@ -8,7 +8,7 @@ import type { LastHandedOut, Listed } from './types.js';
  * form text sorts like the instants themselves, and no date needs parsing.
  */
 const SORTABLE =
-  /^\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+  /^\d{4}-((0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
 /**
  * startedAt as text that sorts in list order (oldest first), or undefined when it is not a date.
@@ -28,7 +28,7 @@ const precedes = (a: string, b: string, desc: boolean): boolean => (desc ? a > b
 
 /** How many builds at the start of a page the walk has passed, or what is wrong with the page. */
 export type Passed =
-  { readonly ok: true; readonly passed: number } | { readonly ok: false; readonly problem: string };
+  { readonly ok: true; readonly passed: number } | { readonly ok: false; readonly reason: string };
 
 /**
  * How many of `items` the walk has passed (they begin the page): those before the last build
@@ -48,10 +48,10 @@ export function countPassed(
     const item = items[i]!;
     const key = sortKey(item);
     if (key === undefined) {
-      return { ok: false, problem: `has a build without a valid startedAt at items[${i}]` };
+      return { ok: false, reason: `has a build without a valid startedAt at items[${i}]` };
     }
     if (previous !== undefined && precedes(key, previous, desc)) {
-      return { ok: false, problem: `is not in startedAt order at items[${i}]` };
+      return { ok: false, reason: `is not in startedAt order at items[${i}]` };
     }
     previous = key;
     if (last && (precedes(key, last.key, desc) || (key === last.key && last.ids.has(item.id)))) {

@@ -16,7 +16,7 @@
 // halves that gap until one answer shows it (search.ts):
 //
 //   0 ─────────── low ······· place ······· high ───────── total
-//                      ◄─4p─ ◄─2p─ ◄─p─ seam          backwards, after deletions
+//                      ◄─4p─ ◄─2p─ ◄─p─ seam          back, after deletions
 //   answers:  none passed ⇒ high moves down;  all passed ⇒ low moves up
 import { countPassed, lastOf } from './order.js';
 import { narrowSearch, searchRequest, startSearch } from './search.js';
@@ -50,7 +50,7 @@ export function startPlanner(
   const limit = Math.min(options.pageSize, options.maxItems, all.maxLimit);
   const state: PlannerState = {
     options: all,
-    place: { kind: 'first-page' },
+    place: { kind: 'first' },
     asked: { offset: options.offset, limit },
     handedOut: 0,
     total: -1,
@@ -65,7 +65,7 @@ export function advancePlanner<P extends Page<Listed>>(state: PlannerState, page
   const { offset } = state.asked;
   const { items, total } = page;
   const counted = countPassed(items, state.last, state.options.desc);
-  if (!counted.ok) return broken(offset, counted.problem);
+  if (!counted.ok) return broken(offset, counted.reason);
   if (items.length > 0 && offset + items.length > total) {
     return broken(
       offset,
@@ -73,7 +73,7 @@ export function advancePlanner<P extends Page<Listed>>(state: PlannerState, page
     );
   }
   const { passed } = counted;
-  if (state.place.kind === 'first-page' || showsPlace(state, page, passed)) {
+  if (state.place.kind === 'first' || showsPlace(state, page, passed)) {
     return handOutNewBuilds(state, page, passed);
   }
   if (state.searches >= MAX_SEARCHES) {
@@ -90,18 +90,23 @@ const broken = (offset: number, problem: string): { kind: 'broken'; reason: stri
   reason: `the page at offset ${offset} ${problem}`,
 });
 
-/** Whether the answer is as long as asked (or as the server allows). */
-const isFull = (state: PlannerState, page: Page<Listed>): boolean =>
-  page.items.length >= Math.min(state.asked.limit, page.limit > 0 ? page.limit : state.asked.limit);
+/**
+ * Whether the answer reaches the end of the list: it is shorter than asked (or than the server
+ * allows), or it reaches `total`.
+ */
+function endsList(state: PlannerState, page: Page<Listed>): boolean {
+  const { offset, limit } = state.asked;
+  const n = page.items.length;
+  return n < Math.min(limit, page.limit > 0 ? page.limit : limit) || offset + n >= page.total;
+}
 
 /**
  * Whether the answer shows the place: it begins with passed builds (or at the list's start),
  * and builds not passed follow, or the list ends.
  */
 function showsPlace(state: PlannerState, page: Page<Listed>, passed: number): boolean {
-  const n = page.items.length;
   const start = passed > 0 || state.asked.offset === 0 || page.total === 0;
-  return start && (passed < n || !isFull(state, page) || state.asked.offset + n >= page.total);
+  return start && (passed < page.items.length || endsList(state, page));
 }
 
 /** Hands out up to a page of the builds after the place, and asks for the seam after them. */
@@ -124,8 +129,9 @@ function handOutNewBuilds<P extends Page<Listed>>(
           items: page.items.slice(passed, end),
         };
   const handedOut = state.handedOut + out.items.length;
-  const listEnds = end === n && (!isFull(state, page) || offset + n >= page.total);
-  if (handedOut >= maxItems || listEnds) return { kind: 'done', page: out };
+  if (handedOut >= maxItems || (end === n && endsList(state, page))) {
+    return { kind: 'done', page: out };
+  }
   // The seam: the next answer must begin with the last build handed out.
   const at = offset + end - 1;
   const next: PlannerState = {
@@ -143,7 +149,7 @@ function handOutNewBuilds<P extends Page<Listed>>(
 /** The answer does not show the place: start or narrow the search, and ask where it points. */
 function searchOn<P extends Page<Listed>>(
   state: PlannerState,
-  place: Exclude<Place, { kind: 'first-page' }>,
+  place: Exclude<Place, { kind: 'first' }>,
   page: P,
   passed: number,
 ): Outcome<P> {

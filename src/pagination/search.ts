@@ -26,7 +26,7 @@ export function startSearch(
       low,
       high: page.total,
       step: Math.max(1, at + 1 + moved - low),
-      backwards: false,
+      back: false,
     };
   }
   const high = Math.min(at, page.total);
@@ -35,7 +35,7 @@ export function startSearch(
   // request beside a page to hand out.
   const fits = pageSize + want <= maxLimit;
   const step = Math.max(1, fall, fits || moved >= 0 ? pageSize - 1 : 0);
-  return { kind: 'searching', low: 0, high, step, backwards: true };
+  return { kind: 'searching', low: 0, high, step, back: true };
 }
 
 /**
@@ -49,29 +49,29 @@ export function narrowSearch(
   page: Page<Listed>,
   passed: number,
 ): Search {
-  const { low, high, step, backwards } = search;
+  const { low, high, step, back } = search;
   const { pageSize } = state.options;
   if (passed === 0) {
     const top = Math.min(state.asked.offset, page.total);
     return low > top
-      ? { kind: 'searching', low: 0, high: top, step: pageSize, backwards: true }
+      ? { kind: 'searching', low: 0, high: top, step: pageSize, back: true }
       : {
           kind: 'searching',
           low,
           high: top,
-          step: backwards ? widen(step, pageSize) : 0,
-          backwards,
+          step: back ? widen(step, pageSize) : 0,
+          back,
         };
   }
   const bottom = state.asked.offset + page.items.length;
   return high < bottom
-    ? { kind: 'searching', low: bottom, high: page.total, step: pageSize, backwards: false }
+    ? { kind: 'searching', low: bottom, high: page.total, step: pageSize, back: false }
     : {
         kind: 'searching',
         low: bottom,
         high,
-        step: backwards ? 0 : widen(step, pageSize),
-        backwards,
+        step: back ? 0 : widen(step, pageSize),
+        back,
       };
 }
 
@@ -84,7 +84,7 @@ const widen = (step: number, pageSize: number): number => Math.max(step * 2, pag
  * the place lies between two answers, halfway.
  */
 export function searchRequest(
-  { low, high, step, backwards }: Search,
+  { low, high, step, back }: Search,
   want: number,
   maxLimit: number,
 ): PageRequest {
@@ -93,7 +93,7 @@ export function searchRequest(
       ? low
       : step === 0
         ? low + Math.floor((high - low) / 2)
-        : backwards
+        : back
           ? Math.max(low, high - step)
           : Math.min(high, low + step);
   const offset = Math.max(0, at - 1);

@@ -49,12 +49,12 @@ export interface Search {
   /** How far the next request goes from the bound it leaves; 0 once it halves the gap. */
   readonly step: number;
   /** Whether it gallops towards the start of the list. */
-  readonly backwards: boolean;
+  readonly back: boolean;
 }
 
 export type Place =
   /** Nothing handed out yet: the first answer is handed out as it is. */
-  | { readonly kind: 'first-page' }
+  | { readonly kind: 'first' }
   /** The next answer should begin with the last build handed out: the seam. */
   | { readonly kind: 'seam' }
   | Search;
