@@ -15,9 +15,10 @@
 // search gallops, each request twice as far, until the place lies between two answers, then
 // halves that gap until one answer shows it (search.ts):
 //
-//   0 ─────────── low ······· place ······· high ───────── total
-//                      ◄─4p─ ◄─2p─ ◄─p─ seam          back, after deletions
-//   answers:  none passed ⇒ high moves down;  all passed ⇒ low moves up
+//   0 ────────── low ······· place ······· high ────────── total
+//                     ◄─4p─ ◄─2p─ ◄─p─ seam          searching back, after deletions
+//   an answer with no build passed: high moves down to it; with all passed: low moves up
+//   once the place lies between two answers, each request goes halfway between low and high
 import { countPassed, lastOf } from './order.js';
 import { narrowSearch, searchRequest, startSearch } from './search.js';
 import {
