@@ -85,9 +85,4 @@ export default defineConfig(
       ],
     },
   },
-  {
-    // WalkSource's functions are plain closures that never read `this`.
-    files: ['src/walk.ts'],
-    rules: { '@typescript-eslint/unbound-method': 'off' },
-  },
 );

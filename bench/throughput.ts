@@ -3,8 +3,11 @@
 // processes, one after another: a process settles into a faster or slower state as a whole (its
 // heap, its compiled code), which moves every contender alike within it but differs between
 // processes, so one process alone gives ratios that vary from run to run.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ApifyClient } from 'apify-client';
 import { isMain, runNode } from '../scripts/lib/process.js';
+import type * as Package from '../src/index.js';
 import {
   TOKEN,
   benchArgs,
@@ -20,11 +23,43 @@ const TOTAL = 20_000;
 const PAGES = 20;
 // The walks' seams overlap by one build: 1000, then 999 new builds per request.
 const WALK_PAGES = 21;
-const WALKS = new Set(['iterateBuilds', 'iterateBuildPages, a for-of over each page']);
+const ITEMS = 'iterateBuilds';
+const PAGE_ITEMS = 'iterateBuildPages, a for-of over each page';
+/** The walks of another build of the package (`--baseline <dist>`), named like ours. */
+const BASELINE = ' (baseline)';
+const isWalk = (name: string) => [ITEMS, PAGE_ITEMS].includes(name.replace(BASELINE, ''));
 
-function contenders(base: string): Record<string, () => Promise<number>> {
+/** The two walks of a client, by name. */
+function walks(client: ReturnType<typeof createBuildsClient>, suffix = '') {
+  return {
+    [ITEMS + suffix]: async () => {
+      let seen = 0;
+      for await (const build of client.iterateBuilds('static')) if (build.id) seen += 1;
+      return seen;
+    },
+    [PAGE_ITEMS + suffix]: async () => {
+      let seen = 0;
+      for await (const page of client.iterateBuildPages('static')) {
+        for (const build of page.items) if (build.id) seen += 1;
+      }
+      return seen;
+    },
+  };
+}
+
+/**
+ * Every contender; with `baseline` (the dist/ folder of another build of the package, e.g. the
+ * main branch's) also that build's walks, against the same server in the same rounds.
+ */
+async function contenders(
+  base: string,
+  baseline: string | undefined,
+): Promise<Record<string, () => Promise<number>>> {
   const ours = createBuildsClient({ baseUrl: base, token: TOKEN });
   const apify = new ApifyClient({ baseUrl: base, token: TOKEN, maxRetries: 0 });
+  const other = baseline
+    ? ((await import(pathToFileURL(path.resolve(baseline, 'index.js')).href)) as typeof Package)
+    : undefined;
   return {
     'plain fetch + res.json()': async () => {
       let offset = 0;
@@ -42,18 +77,8 @@ function contenders(base: string): Record<string, () => Promise<number>> {
         if (data.count < 1000 || offset >= data.total) return seen;
       }
     },
-    iterateBuilds: async () => {
-      let seen = 0;
-      for await (const build of ours.iterateBuilds('static')) if (build.id) seen += 1;
-      return seen;
-    },
-    'iterateBuildPages, a for-of over each page': async () => {
-      let seen = 0;
-      for await (const page of ours.iterateBuildPages('static')) {
-        for (const build of page.items) if (build.id) seen += 1;
-      }
-      return seen;
-    },
+    ...walks(ours),
+    ...(other && walks(other.createBuildsClient({ baseUrl: base, token: TOKEN }), BASELINE)),
     'listBuilds loop': async () => {
       let offset = 0;
       let seen = 0;
@@ -89,20 +114,20 @@ function shuffler(seed: number) {
 }
 
 /** One process's rounds: each contender's times, round by round. */
-async function measure(base: string, warmup: number, rounds: number, seed: number): Promise<Times> {
-  const walks = Object.entries(contenders(base));
-  const times: Times = Object.fromEntries(walks.map(([name]) => [name, []]));
+async function measure(base: string, { warmup, rounds, seed, baseline }: Settings): Promise<Times> {
+  const all = Object.entries(await contenders(base, baseline));
+  const times: Times = Object.fromEntries(all.map(([name]) => [name, []]));
   const shuffle = shuffler(seed);
   await requestCount(base);
   for (let round = 0; round < warmup + rounds; round += 1) {
     // A new order each round: a walk leaves garbage that the next one may pay for, so no
     // contender may always run after the same one (a rotation would keep that).
-    for (const [name, walk] of shuffle(walks)) {
+    for (const [name, walk] of shuffle(all)) {
       const start = performance.now();
       const seen = await walk();
       const elapsed = performance.now() - start;
       const requests = await requestCount(base);
-      const pages = WALKS.has(name) ? WALK_PAGES : PAGES;
+      const pages = isWalk(name) ? WALK_PAGES : PAGES;
       if (seen !== TOTAL || requests !== pages) {
         throw new Error(
           `${name}: saw ${seen} builds in ${requests} requests, expected ${TOTAL} in ${pages}`,
@@ -114,14 +139,28 @@ async function measure(base: string, warmup: number, rounds: number, seed: numbe
   return times;
 }
 
+interface Settings {
+  warmup: number;
+  rounds: number;
+  seed: number;
+  /** The dist/ folder of another build of the package, whose walks run beside ours. */
+  baseline?: string | undefined;
+}
+
 export async function throughput(
   base: string,
-  { warmup = 5, rounds = 40, processes = 3 } = {},
+  {
+    warmup = 5,
+    rounds = 40,
+    processes = 3,
+    baseline,
+  }: Partial<Settings> & { processes?: number } = {},
 ): Promise<Row[]> {
   const times: Times = {};
   for (let i = 0; i < processes; i += 1) {
+    const settings: Settings = { warmup, rounds, seed: i + 1, baseline };
     const child = await runNode(
-      benchArgs('throughput.ts', [CHILD, base, String(warmup), String(rounds), String(i + 1)]),
+      benchArgs('throughput.ts', [CHILD, base, JSON.stringify(settings)]),
     );
     if (!child.ok) throw new Error(`throughput: a measuring process failed:\n${child.output}`);
     const measured = JSON.parse(child.stdout) as Times;
@@ -138,8 +177,8 @@ export async function throughput(
     median(timesOf(name).map((value, round) => value / (timesOf(floor)[round] ?? Number.NaN)));
   const goals: Record<string, [string, (share: number) => boolean]> = {
     [FLOOR]: ['1.00x (floor)', () => true],
-    iterateBuilds: ['<= 1.05x fetch', (r) => r <= 1.05],
-    'iterateBuildPages, a for-of over each page': ['<= 1.05x fetch', (r) => r <= 1.05],
+    [ITEMS]: ['<= 1.05x fetch', (r) => r <= 1.05],
+    [PAGE_ITEMS]: ['<= 1.05x fetch', (r) => r <= 1.05],
     'listBuilds loop': ['<= 1.05x fetch', (r) => r <= 1.05],
     [APIFY]: ['', () => true],
   };
@@ -147,14 +186,25 @@ export async function throughput(
     const [goal, met] = goals[name] ?? ['', () => true];
     const share = ratioTo(name, FLOOR);
     return {
-      measure: `Walk 20,000 builds (${WALKS.has(name) ? WALK_PAGES : PAGES} requests, median of ${processes} processes × ${rounds} rounds): ${name}`,
+      measure: `Walk 20,000 builds (${isWalk(name) ? WALK_PAGES : PAGES} requests, median of ${processes} processes × ${rounds} rounds): ${name}`,
       result: ms(median(timesOf(name))),
       ratio: `${ratio(share)} fetch`,
       goal,
       met: met(share),
     };
   });
-  for (const name of ['iterateBuilds', 'listBuilds loop']) {
+  for (const name of [ITEMS, PAGE_ITEMS]) {
+    if (!times[name + BASELINE]) continue;
+    const change = ratioTo(name, name + BASELINE);
+    rows.push({
+      measure: `${name}: time / the baseline build's, round by round`,
+      result: ratio(change),
+      ratio: '',
+      goal: '',
+      met: true,
+    });
+  }
+  for (const name of [ITEMS, 'listBuilds loop']) {
     const faster = ratioTo(APIFY, name);
     rows.push({
       measure: `apify-client list() time / ${name} time`,
@@ -169,10 +219,10 @@ export async function throughput(
 
 const CHILD = '--measure';
 
-// A measuring process: `node … bench/throughput.ts --measure <base> <warmup> <rounds> <seed>`
-// prints each contender's times as JSON.
+// A measuring process: `node … bench/throughput.ts --measure <base> <settings as JSON>` prints
+// each contender's times as JSON.
 if (isMain(import.meta) && process.argv[2] === CHILD) {
-  const [base = '', warmup = '5', rounds = '40', seed = '1'] = process.argv.slice(3);
-  const times = await measure(base, Number(warmup), Number(rounds), Number(seed));
+  const [base = '', settings = '{}'] = process.argv.slice(3);
+  const times = await measure(base, JSON.parse(settings) as Settings);
   process.stdout.write(JSON.stringify(times));
 }

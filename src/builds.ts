@@ -1,6 +1,6 @@
 // The build methods: validate input, call the endpoints through openapi-fetch, unwrap `data`.
 import type { Client } from 'openapi-fetch';
-import { pageProblem } from './page.js';
+import { pageProblem } from './pagination/page-check.js';
 import type { AbortBuildOptions, BuildsClient } from './public.js';
 import type { Redact } from './redact.js';
 import { unwrapData, type StreamResult } from './responses.js';
@@ -9,7 +9,8 @@ import { ABORT_OPTIONS, LIST_OPTIONS, readOptions } from './options.js';
 import type { Send } from './transport.js';
 import type { Build, BuildsPage, paths } from './types.js';
 import { checkId } from './validate.js';
-import { walkBuildPages, walkBuilds, type Answer, type WalkSource } from './walk.js';
+import { walkBuilds } from './pagination/items.js';
+import { walkBuildPages, type Answer, type WalkSource } from './pagination/walk.js';
 
 const LIST = '/v2/actors/{actorId}/builds';
 const ABORT = '/v2/actor-builds/{buildId}/abort';

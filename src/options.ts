@@ -1,7 +1,7 @@
 // Every option of every method, written once: kind, range and default, with the reader that
 // checks given options against them and fills in the defaults. The value checks and messages
 // it uses are in validate.ts; a test holds the README tables and the TSDoc of public.ts to these.
-import { MAX_LIMIT } from './paginate.js';
+import { MAX_LIMIT } from './pagination/types.js';
 import type {
   AbortBuildOptions,
   BuildsClientOptions,

@@ -48,6 +48,21 @@ describe('response bodies', () => {
     expect(page.items[0]?.meta?.userAgent?.startsWith('\ufffd')).toBe(true);
   });
 
+  it('keeps a U+FEFF that begins a later piece: only the body may begin with a byte order mark', async () => {
+    const expected = textPage();
+    expected.data.items[1]!.meta!.userAgent = '\ufeffstarts with U+FEFF';
+    const bytes = Buffer.from(JSON.stringify(expected));
+    // Two pieces: the first ends in ASCII (the quote), the second begins with the U+FEFF.
+    const cut = bytes.indexOf(Buffer.from('\ufeff'));
+    server().handle((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length });
+      res.write(bytes.subarray(0, cut));
+      setTimeout(() => res.end(bytes.subarray(cut)), 5);
+    });
+    const page = await clientOf(server()).listBuilds(ACTOR);
+    expect(page).toEqual(expected.data);
+  });
+
   it('hands a middleware the bytes that were sent, and the facade still reads them', async () => {
     const bytes = Buffer.from(JSON.stringify(textPage()));
     server().handle((_req, res) => void sendInPieces(res, bytes, 3));

@@ -117,7 +117,7 @@ export class ChurnList {
     if (desc) sorted.reverse();
     const places = new Map(sorted.map((b, i) => [b.id, i]));
     // A walk resumed inside a run of ties cannot tell the run's builds before its start from
-    // those after it once the ones it handed out are gone (see src/paginate.ts): it may hand
+    // those after it once the ones it handed out are gone (see src/pagination/order.ts): it may hand
     // them out too, never twice.
     const head = this.first[offset];
     const before = new Set(this.first.slice(0, offset).map((b) => b.id));

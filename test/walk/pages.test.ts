@@ -1,8 +1,8 @@
 // Page walks against a real loopback server whose list of builds can grow during the walk.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBuildsClient, type BuildShort } from '../src/index.js';
-import { ACTOR, collect, expectNoAbortListeners } from './helpers/api.js';
-import { startBuildsServer, type BuildsServer } from './helpers/walk-server.js';
+import { createBuildsClient, type BuildShort } from '../../src/index.js';
+import { ACTOR, collect, expectNoAbortListeners } from '../helpers/api.js';
+import { startBuildsServer, type BuildsServer } from '../helpers/walk-server.js';
 
 let server: BuildsServer | undefined;
 afterEach(async () => {

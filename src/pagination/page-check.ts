@@ -9,28 +9,32 @@ export function pageProblem(
   data: Record<string, unknown>,
   requestedOffset: number,
 ): string | undefined {
+  const { items, count, offset } = data;
   for (const key of COUNTS) {
     const value = data[key];
     // `1e400` parses to Infinity: a total like that would make the next offset NaN.
-    if (!(Number.isSafeInteger(value) && (value as number) >= 0)) {
+    if (!Number.isSafeInteger(value) || Number(value) < 0)
       return `data.${key} is not an integer >= 0`;
-    }
   }
-  const items = data['items'];
   if (!Array.isArray(items)) return 'data.items is not an array';
   for (let i = 0; i < items.length; i += 1) {
     const item: unknown = items[i];
     // Of JSON values only objects can have an `id`.
-    if (typeof (item as { id?: unknown } | null)?.id !== 'string') {
+    if (!(
+      typeof item === 'object' &&
+      item !== null &&
+      'id' in item &&
+      typeof item.id === 'string'
+    )) {
       return `data.items[${i}] is not a build with a string id`;
     }
   }
-  if (data['count'] !== items.length) {
-    return `data.count is ${data['count'] as number} where data.items has ${items.length}`;
+  if (count !== items.length) {
+    return `data.count is ${String(count)} where data.items has ${items.length}`;
   }
-  if (data['offset'] !== requestedOffset) {
+  if (offset !== requestedOffset) {
     // A proxy that drops the query string makes every page the first one.
-    return `data.offset is ${data['offset'] as number} where offset ${requestedOffset} was requested`;
+    return `data.offset is ${String(offset)} where offset ${requestedOffset} was requested`;
   }
   return undefined;
 }

@@ -3,12 +3,12 @@
 // once, and the response an error about a broken page names.
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApifyApiError, createBuildsClient, type BuildShort } from '../src/index.js';
-import { ACTOR, collect, rejectionOf } from './helpers/api.js';
-import { ChurnList, churnCases, runs } from './helpers/churn.js';
-import { random } from '../fake-api/store.js';
-import { sendJson } from './helpers/loopback.js';
-import { startBuildsServer, type BuildsServer } from './helpers/walk-server.js';
+import { ApifyApiError, createBuildsClient, type BuildShort } from '../../src/index.js';
+import { ACTOR, collect, rejectionOf } from '../helpers/api.js';
+import { ChurnList, churnCases, runs } from '../helpers/churn.js';
+import { random } from '../../fake-api/store.js';
+import { sendJson } from '../helpers/loopback.js';
+import { startBuildsServer, type BuildsServer } from '../helpers/walk-server.js';
 
 const clientOf = (s: BuildsServer, maxRetries = 0) =>
   createBuildsClient({ baseUrl: s.url, token: 'churn-token', maxRetries, minRetryDelayMs: 1 });

@@ -2,9 +2,9 @@
 // pages, and walks that the caller aborts or leaves while a page is buffered or in flight.
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApifyApiError, createBuildsClient, type BuildShort } from '../src/index.js';
-import { ACTOR, collect, expectNoAbortListeners, rejectionOf } from './helpers/api.js';
-import { startBuildsServer, type BuildsServer } from './helpers/walk-server.js';
+import { ApifyApiError, createBuildsClient, type BuildShort } from '../../src/index.js';
+import { ACTOR, collect, expectNoAbortListeners, rejectionOf } from '../helpers/api.js';
+import { startBuildsServer, type BuildsServer } from '../helpers/walk-server.js';
 
 let server: BuildsServer | undefined;
 afterEach(async () => {

@@ -1,19 +1,20 @@
 // The pagination planner without I/O: lists that change before any request (builds started at the
 // newest end, deleted anywhere, both at once, the whole last page, retention from the oldest end),
-// walked through startWalk/advanceWalk and checked against the contract.
+// walked through startPlanner/advancePlanner and checked against the contract.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { advanceWalk, startWalk, type Page, type WalkOptions } from '../src/paginate.js';
-import { ChurnList, churnCases, runs, type ChurnBuild, type ChurnCase } from './helpers/churn.js';
+import { advancePlanner, startPlanner } from '../../src/pagination/planner.js';
+import type { Page, PlannerOptions } from '../../src/pagination/types.js';
+import { ChurnList, churnCases, runs, type ChurnBuild, type ChurnCase } from '../helpers/churn.js';
 
 /** Walks `list` with the planner; a broken outcome fails the test. */
 function walk(list: ChurnList): string[] {
   const { offset, pageSize, desc, maxItems, maxLimit } = list.spec;
   const yielded: string[] = [];
-  let outcome = startWalk({ offset, pageSize, desc, maxItems, maxLimit });
+  let outcome = startPlanner({ offset, pageSize, desc, maxItems, maxLimit });
   while (outcome.kind === 'ask') {
     if (list.requests.length > 5000) throw new Error('the walk does not end');
-    const step = advanceWalk(outcome.walk, list.answer(outcome.request));
+    const step = advancePlanner(outcome.state, list.answer(outcome.state.asked));
     if (step.kind === 'broken') throw new Error(step.reason);
     expect(step.page.count).toBe(step.page.items.length);
     yielded.push(...step.page.items.map((b) => b.id));
@@ -164,22 +165,28 @@ describe('pagination planner', () => {
   });
 
   it('a short page ends the walk even when total says there is more', () => {
-    const started = startWalk({ offset: 0, pageSize: 10, desc: false, maxItems: 100 });
+    const started = startPlanner({ offset: 0, pageSize: 10, desc: false, maxItems: 100 });
     if (started.kind !== 'ask') throw new Error('expected a request');
     const items = fixed(ones(4)).ordered();
-    const step = advanceWalk(started.walk, { total: 50, offset: 0, limit: 10, count: 4, items });
+    const step = advancePlanner(started.state, {
+      total: 50,
+      offset: 0,
+      limit: 10,
+      count: 4,
+      items,
+    });
     expect(step).toMatchObject({ kind: 'done', page: { count: 4 } });
   });
 
   it('maxItems 0 plans no request', () => {
-    expect(startWalk({ offset: 0, pageSize: 10, desc: true, maxItems: 0 })).toEqual({
+    expect(startPlanner({ offset: 0, pageSize: 10, desc: true, maxItems: 0 })).toEqual({
       kind: 'done',
     });
   });
 });
 
 describe('pages that make no sense as one list', () => {
-  const options: WalkOptions = { offset: 0, pageSize: 3, desc: false, maxItems: 100 };
+  const options: PlannerOptions = { offset: 0, pageSize: 3, desc: false, maxItems: 100 };
   const builds = fixed(ones(10)).ordered();
   const pageOf = (offset: number, items: ChurnBuild[], total = 10): Page<ChurnBuild> => ({
     total,
@@ -190,12 +197,12 @@ describe('pages that make no sense as one list', () => {
   });
   /** The outcome of the second answer, after the first three builds. */
   const second = (page: Page<ChurnBuild>) => {
-    const started = startWalk(options);
+    const started = startPlanner(options);
     if (started.kind !== 'ask') throw new Error('expected a request');
-    const first = advanceWalk(started.walk, pageOf(0, builds.slice(0, 3)));
+    const first = advancePlanner(started.state, pageOf(0, builds.slice(0, 3)));
     if (first.kind !== 'ask') throw new Error('expected a request');
-    expect(first.request).toEqual({ offset: 2, limit: 4 });
-    return advanceWalk(first.walk, page);
+    expect(first.state.asked).toEqual({ offset: 2, limit: 4 });
+    return advancePlanner(first.state, page);
   };
 
   it.each([
@@ -219,16 +226,16 @@ describe('pages that make no sense as one list', () => {
 
   it('a server that answers every request with the first page is broken within a few requests', () => {
     const list = fixed(ones(5000), { pageSize: 1000 });
-    let outcome = startWalk({ offset: 0, pageSize: 1000, desc: false, maxItems: 1e9 });
+    let outcome = startPlanner({ offset: 0, pageSize: 1000, desc: false, maxItems: 1e9 });
     const offsets: number[] = [];
     let reason = '';
     while (outcome.kind === 'ask') {
-      offsets.push(outcome.request.offset);
+      offsets.push(outcome.state.asked.offset);
       const page = {
-        ...list.answer({ ...outcome.request, offset: 0 }),
-        offset: outcome.request.offset,
+        ...list.answer({ ...outcome.state.asked, offset: 0 }),
+        offset: outcome.state.asked.offset,
       };
-      const step = advanceWalk(outcome.walk, page);
+      const step = advancePlanner(outcome.state, page);
       if (step.kind === 'broken') reason = step.reason;
       outcome = step.kind === 'broken' ? { kind: 'done' } : step;
     }
@@ -240,11 +247,11 @@ describe('pages that make no sense as one list', () => {
 describe('startedAt in the forms a server may write it', () => {
   /** The first answer of a walk: broken or not. */
   const firstOf = (desc: boolean, startedAt: string[]) => {
-    const started = startWalk({ offset: 0, pageSize: 10, desc, maxItems: 100 });
+    const started = startPlanner({ offset: 0, pageSize: 10, desc, maxItems: 100 });
     if (started.kind !== 'ask') throw new Error('expected a request');
     const items = startedAt.map((at, i) => ({ id: `b${i}`, startedAt: at }));
     const count = items.length;
-    return advanceWalk(started.walk, { total: count, offset: 0, limit: 10, count, items });
+    return advancePlanner(started.state, { total: count, offset: 0, limit: 10, count, items });
   };
   const FIRST = Date.UTC(1, 0, 1);
   const LAST = Date.UTC(9998, 11, 31);
