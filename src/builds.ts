@@ -105,6 +105,7 @@ export function createBuildMethods(
 
     // A string second argument is a buildId: the deprecated two-id form. So is a third argument,
     // whatever the second is, so that a missing buildId is reported rather than sent as the first.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- this implements the deprecated form too
     async abortBuild(first: string, second?: unknown, ...rest: unknown[]) {
       const viaActor = typeof second === 'string' || rest.length > 0;
       if (viaActor) checkId('actorId', first, redact);

@@ -8,8 +8,10 @@ type BuildSchema = components['schemas']['Build'];
 type BuildShortSchema = components['schemas']['BuildShort'];
 type BuildsPageSchema = components['schemas']['BuildsPage'];
 /** A build as the abort endpoint returns it. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- named, not expanded (above)
 export interface Build extends BuildSchema {}
 /** A build as it appears in a page of the list endpoint. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- named, not expanded (above)
 export interface BuildShort extends BuildShortSchema {}
 /** One page of the list endpoint: the unwrapped `data` object. */
 export interface BuildsPage extends BuildsPageSchema {
