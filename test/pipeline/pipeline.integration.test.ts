@@ -197,7 +197,7 @@ describe('npm run check / generate', () => {
   it('fails on a type error', async () => {
     await writeFile(
       path.join(work, 'src', 'wrong.ts'),
-      "import type { components } from '../../generated/schema.js';\nexport const status: components['schemas']['ActorJobStatus'] = 'FINISHED';\n",
+      "import type { components } from '../generated/schema.js';\nexport const status: components['schemas']['ActorJobStatus'] = 'FINISHED';\n",
     );
     const checked = await checkOnly('types');
     expectCode(checked, 1, 'check with a type error');
