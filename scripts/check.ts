@@ -2,7 +2,7 @@
 // spec, when the spec differs from the pinned official one (spec/upstream-digest.json) beyond
 // spec/upstream-differences.yaml, when a parameter of the spec is neither offered by the client
 // nor listed in spec/not-exposed.yaml or the fake API does not say whether it implements it
-// (spec-parameters.ts), when a file is not formatted as Prettier would, when the project does not type-check or
+// (spec/parameters.ts), when a file is not formatted as Prettier would, when the project does not type-check or
 // ESLint finds anything, when a code sample or the client reference has a problem, when the
 // browser bundle exceeds its budget (bundle-size.ts) or when the exports no longer match
 // api-report/ (api-report.ts).
@@ -15,7 +15,7 @@ import { cacheDir } from './lib/paths.js';
 import { isMain, runNode, runScript } from './lib/process.js';
 import { lintSpec } from './lib/redocly.js';
 import { eslintPath, prettierPath, tscPath } from './lib/tools.js';
-import { parameterFindings } from './spec-parameters.js';
+import { parameterFindings } from './spec/parameters.js';
 import { digestPath } from './upstream.js';
 
 /** What one part of the check found: `undefined` when it passed, otherwise the message. */
@@ -90,9 +90,9 @@ async function lint(): Finding {
   return result.ok ? undefined : `eslint failed:\n${result.output.trim()}`;
 }
 
-/** The code samples type-check and TypeDoc has nothing to warn about (scripts/docs-check.ts). */
+/** The code samples type-check and TypeDoc has nothing to warn about (scripts/docs/check.ts). */
 async function docs(): Finding {
-  const result = await runScript('docs-check');
+  const result = await runScript('docs/check');
   return result.ok ? undefined : `docs check failed:\n${result.output.trim()}`;
 }
 

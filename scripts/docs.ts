@@ -1,14 +1,14 @@
 // `npm run docs`: lints the spec, then writes the docs site to dist/docs/, which works offline
 // from file:// and as GitHub Pages:
 //   index.html    landing page (site/)
-//   api/          HTTP API reference: Redoc, with curl and TypeScript samples (docs-api.ts)
-//   client/       client reference: TypeDoc over src/index.ts (docs-client.ts)
+//   api/          HTTP API reference: Redoc, with curl and TypeScript samples (docs/api.ts)
+//   client/       client reference: TypeDoc over src/index.ts (docs/client.ts)
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildApiReference, referenceSpec } from './docs-api.js';
-import { buildClientReference } from './docs-client.js';
-import { buildLanding } from './docs-site.js';
+import { buildApiReference, referenceSpec } from './docs/api.js';
+import { buildClientReference } from './docs/client.js';
+import { buildLanding } from './docs/site.js';
 import { distPath, root } from './lib/paths.js';
 import { isMain } from './lib/process.js';
 import { lintSpec } from './lib/redocly.js';

@@ -2,7 +2,7 @@
 // Redocly, lists every difference in the operations our spec declares, and checks each against
 // spec/upstream-differences.yaml. Exit 0: every difference is listed; 1: a difference is not
 // listed or a listed one is gone (stale); 2: the command could not run.
-// `--pin` also writes the upstream spec's digest (upstream-digest.ts) with its source commit to
+// `--pin` also writes the upstream spec's digest (upstream/digest.ts) with its source commit to
 // spec/upstream-digest.json; `--digest <file>` compares against such a digest instead of a
 // bundled spec, offline (what `npm test` does).
 import { execFileSync } from 'node:child_process';
@@ -14,8 +14,8 @@ import { asDocument, type OpenApiDocument } from './lib/openapi.js';
 import { root, specPath } from './lib/paths.js';
 import { isMain, tsxImport } from './lib/process.js';
 import { bundleSpec } from './lib/redocly.js';
-import { compareSpecs, type Row } from './upstream-compare.js';
-import { digestSpec } from './upstream-digest.js';
+import { compareSpecs, type Row } from './upstream/compare.js';
+import { digestSpec } from './upstream/digest.js';
 
 const USAGE =
   'usage: npm run upstream -- [--spec <our root file>] [--differences <yaml>] [--json] ' +
@@ -78,9 +78,9 @@ interface Digest {
   spec: OpenApiDocument;
 }
 
-// Remote $refs: at most 8 requests at once, each retried (bounded-fetch.ts); tsx first, so that
+// Remote $refs: at most 8 requests at once, each retried (upstream/bounded-fetch.ts); tsx first, so that
 // Node.js can load the preload's TypeScript.
-const preload = new URL('./bounded-fetch-preload.ts', import.meta.url).href;
+const preload = new URL('./upstream/bounded-fetch-preload.ts', import.meta.url).href;
 const bundleOptions = { timeout: 180_000, nodeArgs: ['--import', tsxImport, '--import', preload] };
 
 /** Bundles one OpenAPI root (a path or a URL; remote $refs resolve). */

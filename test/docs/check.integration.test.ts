@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDocs } from '../../scripts/docs-check.js';
+import { checkDocs } from '../../scripts/docs/check.js';
 import { root } from '../../scripts/lib/paths.js';
 import { copyProject, type ProjectCopy } from '../helpers/project.js';
 

@@ -1,7 +1,7 @@
 // Which operations get which code samples, and the curl call each one shows: checked on small
 // specs with today's operationIds and with the ones the spec has had before.
 import { describe, expect, it } from 'vitest';
-import * as samples from '../../scripts/docs-samples.js';
+import * as samples from '../../scripts/docs/samples.js';
 import type { Method, OpenApiDocument, Parameter, PathItem } from '../../scripts/lib/openapi.js';
 
 /** The small specs of these tests: their paths and the actorId parameter are always there. */
@@ -115,7 +115,7 @@ describe('injectSamples', () => {
       get: { operationId: 'actorBuild_get' },
     };
     expect(() => samples.injectSamples(spec, sources)).toThrow(
-      'no code sample for actorBuild_get (GET /v2/actor-builds/{buildId}): add its operationId to SAMPLES in scripts/docs-samples.ts',
+      'no code sample for actorBuild_get (GET /v2/actor-builds/{buildId}): add its operationId to SAMPLES in scripts/docs/samples.ts',
     );
   });
 

@@ -1,6 +1,6 @@
-// The fetch that bundles a remote spec (scripts/bounded-fetch.ts): bounded and retried.
+// The fetch that bundles a remote spec (scripts/upstream/bounded-fetch.ts): bounded and retried.
 import { describe, expect, it } from 'vitest';
-import { boundedFetch } from '../../scripts/bounded-fetch.js';
+import { boundedFetch } from '../../scripts/upstream/bounded-fetch.js';
 
 /** The URL a fetch was called with. */
 const urlOf = (input: Parameters<typeof fetch>[0]) =>

@@ -1,4 +1,4 @@
-// Part `parameters` of `npm run check` (scripts/spec-parameters.ts): every parameter of the spec
+// Part `parameters` of `npm run check` (scripts/spec/parameters.ts): every parameter of the spec
 // is offered by the client or listed in spec/not-exposed.yaml, and the fake API says whether it
 // implements it; each finding names the operation, the parameter and the next step.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -15,7 +15,7 @@ import {
   parameterFindings,
   readNotExposed,
   type NotExposed,
-} from '../../scripts/spec-parameters.js';
+} from '../../scripts/spec/parameters.js';
 
 let scratch: string;
 let notExposed: NotExposed[];
@@ -117,7 +117,7 @@ describe('other spec changes', () => {
     expect(clientFindings(operations, notExposed)).toEqual([
       'actorBuild_get (GET /v2/actor-builds/{buildId}): no method of the client calls it: add ' +
         'one (src/builds.ts, its options in src/options.ts) and list it in CALLERS of ' +
-        'scripts/spec-parameters.ts, or list the operation in spec/not-exposed.yaml with the ' +
+        'scripts/spec/parameters.ts, or list the operation in spec/not-exposed.yaml with the ' +
         'reason it is not exposed.',
     ]);
   });
@@ -151,7 +151,7 @@ describe('other spec changes', () => {
     ]);
     expect(found).toEqual([
       expect.stringMatching(/^actor_builds_list \(GET .*\): no method of the client calls it/),
-      'scripts/spec-parameters.ts: CALLERS names actors_builds_get, which spec/openapi.yaml ' +
+      'scripts/spec/parameters.ts: CALLERS names actors_builds_get, which spec/openapi.yaml ' +
         "does not have: remove it or give it the operation's new operationId.",
       "spec/not-exposed.yaml: the entry 'query.desc' matches no parameter the client could " +
         'offer (spec/openapi.yaml lacks it, or the client offers it now): remove the entry.',

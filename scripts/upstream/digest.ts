@@ -15,8 +15,8 @@ import {
   type Response,
   type SchemaObject,
   type SecurityScheme,
-} from './lib/openapi.js';
-import { KEYWORDS, routeOf } from './upstream-compare.js';
+} from '../lib/openapi.js';
+import { KEYWORDS, routeOf } from './compare.js';
 
 const SCHEMA_FACTS = ['type', 'format', 'enum', 'const', 'required', ...KEYWORDS];
 

@@ -11,7 +11,7 @@ import {
   type Parameter,
   type Reference,
   type SchemaObject,
-} from './lib/openapi.js';
+} from '../lib/openapi.js';
 
 const NONE = '—';
 const LIST_SHOWN = 8;

@@ -2,10 +2,10 @@
 // the first code sample and the list of operations filled in. Plain HTML, no script.
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { COMMANDS, commandHelp, mainHelp } from '../src/cli/commands.js';
-import { samplesDir } from './docs-samples.js';
-import { operationsOf, type OpenApiDocument } from './lib/openapi.js';
-import { root } from './lib/paths.js';
+import { COMMANDS, commandHelp, mainHelp } from '../../src/cli/commands.js';
+import { samplesDir } from './samples.js';
+import { operationsOf, type OpenApiDocument } from '../lib/openapi.js';
+import { root } from '../lib/paths.js';
 
 const siteDir = path.join(root, 'site');
 const FIRST_EXAMPLE = 'list-builds.ts';

@@ -12,10 +12,10 @@ import {
   specOperations,
   type SpecOperation,
   type Support,
-} from '../fake-api/parameters.js';
-import { ABORT_OPTIONS, LIST_OPTIONS, WALK_OPTIONS } from '../src/options.js';
-import { asDocument } from './lib/openapi.js';
-import { root, specPath } from './lib/paths.js';
+} from '../../fake-api/parameters.js';
+import { ABORT_OPTIONS, LIST_OPTIONS, WALK_OPTIONS } from '../../src/options.js';
+import { asDocument } from '../lib/openapi.js';
+import { root, specPath } from '../lib/paths.js';
 
 export const notExposedPath = path.join(root, 'spec', 'not-exposed.yaml');
 
@@ -142,7 +142,7 @@ export function clientFindings(
       if (!excluded(op))
         found.push(
           `${named(op)}: no method of the client calls it: add one (src/builds.ts, its options ` +
-            `in src/options.ts) and list it in CALLERS of scripts/spec-parameters.ts, or list ` +
+            `in src/options.ts) and list it in CALLERS of scripts/spec/parameters.ts, or list ` +
             `the operation in spec/not-exposed.yaml with the reason it is not exposed.`,
         );
       continue;
@@ -157,7 +157,7 @@ export function clientFindings(
   for (const id of Object.keys(callers))
     if (!ids.has(id))
       found.push(
-        `scripts/spec-parameters.ts: CALLERS names ${id}, which spec/openapi.yaml does not have: ` +
+        `scripts/spec/parameters.ts: CALLERS names ${id}, which spec/openapi.yaml does not have: ` +
           `remove it or give it the operation's new operationId.`,
       );
   for (const entry of notExposed.filter((e) => !used.has(e))) {

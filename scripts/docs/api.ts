@@ -2,9 +2,9 @@
 // each tag's operations, rendered by Redoc into one self-contained page that works offline.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { injectSamples, readSamples, sampleLanguages } from './docs-samples.js';
-import { asDocument, operationsOf, type OpenApiDocument } from './lib/openapi.js';
-import { bundleSpec, runRedocly, withTempDir } from './lib/redocly.js';
+import { injectSamples, readSamples, sampleLanguages } from './samples.js';
+import { asDocument, operationsOf, type OpenApiDocument } from '../lib/openapi.js';
+import { bundleSpec, runRedocly, withTempDir } from '../lib/redocly.js';
 
 /**
  * Redoc's options (the `openapi` section of a Redocly config). Redoc 3 shows only the samples

@@ -5,7 +5,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { Application, ConsoleLogger, LogLevel, type TypeDocOptions } from 'typedoc';
-import { root } from './lib/paths.js';
+import { root } from '../lib/paths.js';
 
 export const typedocConfig = path.join(root, 'typedoc.json');
 

@@ -1,6 +1,6 @@
 // The code samples of the API reference: a curl call and this package's TypeScript per operation,
 // attached as `x-codeSamples` to a bundled copy of the spec at docs time. The TypeScript samples
-// are the files in spec/samples/, type-checked by `npm run check` (see docs-client.ts).
+// are the files in spec/samples/, type-checked by `npm run check` (see client.ts).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -8,8 +8,8 @@ import {
   parametersOf,
   type OpenApiDocument,
   type OperationEntry,
-} from './lib/openapi.js';
-import { root } from './lib/paths.js';
+} from '../lib/openapi.js';
+import { root } from '../lib/paths.js';
 
 export const samplesDir = path.join(root, 'spec', 'samples');
 
@@ -114,13 +114,13 @@ export function injectSamples(
   const missing = operations.filter((op) => !SAMPLES.some((entry) => known(op, entry)));
   if (missing.length > 0)
     throw new Error(
-      `no code sample for ${missing.map((op) => `${idOf(op)} (${op.method.toUpperCase()} ${op.path})`).join(', ')}: add its operationId to SAMPLES in scripts/docs-samples.ts`,
+      `no code sample for ${missing.map((op) => `${idOf(op)} (${op.method.toUpperCase()} ${op.path})`).join(', ')}: add its operationId to SAMPLES in scripts/docs/samples.ts`,
     );
   for (const entry of SAMPLES) {
     const matched = operations.filter((op) => known(op, entry));
     if (matched.length === 0)
       throw new Error(
-        `no operation of the spec has any of the operationIds ${entry.operationIds.join(', ')}: update SAMPLES in scripts/docs-samples.ts`,
+        `no operation of the spec has any of the operationIds ${entry.operationIds.join(', ')}: update SAMPLES in scripts/docs/samples.ts`,
       );
     for (const op of matched) {
       op.operation['x-codeSamples'] = [
