@@ -17,6 +17,9 @@ const ABORT = '/v2/actor-builds/{buildId}/abort';
 /** The Actor's own abort route, deprecated by the API in favour of {@link ABORT}. */
 const ACTOR_ABORT = `${LIST}/{buildId}/abort` as const;
 
+/** A typed openapi-fetch call, made with the fetch it is given. */
+type Request_<T> = (fetch: (sent: Request) => Promise<Response>) => Promise<T>;
+
 /** Only what is given: the API has its own defaults. */
 type ListQuery = { offset?: number; limit?: number; desc?: boolean };
 
@@ -24,6 +27,51 @@ function buildProblem(data: Record<string, unknown>): string | undefined {
   return typeof data['id'] === 'string' && typeof data['status'] === 'string'
     ? undefined
     : 'data is not a build with a string id and status';
+}
+
+/** What every call of a client shares. */
+interface CallContext {
+  /** The base URL's path, without a trailing slash. */
+  prefix: string;
+  redact: Redact;
+  /** The retrying transport; each call passes its own fetch to learn what was sent. */
+  send: Send;
+  /** The client sends no token: a 401 or 403 then says so. */
+  tokenless: boolean;
+}
+
+/**
+ * One call through openapi-fetch (and its middleware), its `data` checked by `problemOf`; with
+ * what was sent and answered, so a walk can name that response in an error about the data.
+ */
+async function call<T>(
+  { prefix, redact, send, tokenless }: CallContext,
+  method: 'GET' | 'POST',
+  route: string,
+  path: Record<string, string>,
+  signal: AbortSignal | undefined,
+  /** The typed openapi-fetch call, made with the fetch it is given. */
+  request: Request_<StreamResult>,
+  /** What is wrong with the answer's `data`, if anything. */
+  problemOf: (data: Record<string, unknown>) => string | undefined,
+): Promise<Answer<T>> {
+  let exchange: Exchange | undefined;
+  const result = await request(async (sent) => (exchange = await send(sent, signal)).response);
+  // No exchange when a middleware answered in place of the request: the path asked for.
+  const sent = exchange
+    ? { method: exchange.method, path: exchange.path, attempts: exchange.attempts }
+    : {
+        method,
+        path: redact(
+          prefix +
+            route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(path[name]!)),
+        ),
+        attempts: 1,
+      };
+  const data = await unwrapData<T>(result, sent, redact, problemOf, exchange, tokenless);
+  // Status and headers only: the response keeps the bytes of its body alive.
+  const { status, headers } = result.response;
+  return { data, sent, status, headers };
 }
 
 export function createBuildMethods(
@@ -35,39 +83,7 @@ export function createBuildMethods(
   /** The client sends no token: a 401 or 403 then says so. */
   tokenless: boolean,
 ): Omit<BuildsClient, 'raw'> {
-  const prefix = basePath.replace(/\/+$/, '');
-
-  /**
-   * One call through openapi-fetch (and its middleware), its `data` checked by `problemOf`; with
-   * what was sent and answered, so a walk can name that response in an error about the data.
-   * `request` makes the typed openapi-fetch call with the fetch it is given.
-   */
-  async function call<T>(
-    method: string,
-    route: string,
-    path: Record<string, string>,
-    signal: AbortSignal | undefined,
-    request: (fetch: (sent: Request) => Promise<Response>) => Promise<StreamResult>,
-    problemOf: (data: Record<string, unknown>) => string | undefined,
-  ): Promise<Answer<T>> {
-    let exchange: Exchange | undefined;
-    const result = await request(async (sent) => (exchange = await send(sent, signal)).response);
-    // No exchange when a middleware answered in place of the request: the path asked for.
-    const sent = exchange
-      ? { method: exchange.method, path: exchange.path, attempts: exchange.attempts }
-      : {
-          method,
-          path: redact(
-            prefix +
-              route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(path[name]!)),
-          ),
-          attempts: 1,
-        };
-    const data = await unwrapData<T>(result, sent, redact, problemOf, exchange, tokenless);
-    // Status and headers only: the response keeps the bytes of its body alive.
-    const { status, headers } = result.response;
-    return { data, sent, status, headers };
-  }
+  const context: CallContext = { prefix: basePath.replace(/\/+$/, ''), redact, send, tokenless };
 
   // 'stream': openapi-fetch leaves a 2xx body unread; unwrapData decodes it once.
   const getPage = (
@@ -76,6 +92,7 @@ export function createBuildMethods(
     signal: AbortSignal | undefined,
   ): Promise<Answer<BuildsPage>> =>
     call(
+      context,
       'GET',
       LIST,
       { actorId },
@@ -113,28 +130,18 @@ export function createBuildMethods(
       checkId('buildId', buildId, redact);
       const given = (viaActor ? rest[0] : second) as AbortBuildOptions | undefined;
       const { signal } = readOptions(given, ABORT_OPTIONS);
-      const answer = viaActor
-        ? await call<Build>(
-            'POST',
-            ACTOR_ABORT,
-            { actorId: first, buildId },
-            signal,
-            (fetch) =>
-              raw.POST(ACTOR_ABORT, {
-                params: { path: { actorId: first, buildId } },
-                parseAs: 'stream',
-                fetch,
-              }),
-            buildProblem,
-          )
-        : await call<Build>(
-            'POST',
-            ABORT,
-            { buildId },
-            signal,
-            (fetch) => raw.POST(ABORT, { params: { path: { buildId } }, parseAs: 'stream', fetch }),
-            buildProblem,
-          );
+      // The two routes differ only in their path; both are typed openapi-fetch calls.
+      const path = viaActor ? { actorId: first, buildId } : { buildId };
+      const post: Request_<StreamResult> = viaActor
+        ? (fetch) =>
+            raw.POST(ACTOR_ABORT, {
+              params: { path: { actorId: first, buildId } },
+              parseAs: 'stream',
+              fetch,
+            })
+        : (fetch) => raw.POST(ABORT, { params: { path: { buildId } }, parseAs: 'stream', fetch });
+      const route = viaActor ? ACTOR_ABORT : ABORT;
+      const answer = await call<Build>(context, 'POST', route, path, signal, post, buildProblem);
       return answer.data;
     },
   };
