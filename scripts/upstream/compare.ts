@@ -153,127 +153,28 @@ export interface Row {
   upstream: string;
 }
 
-/** Finds every difference between our spec and theirs for the operations our spec declares. */
-export function compareSpecs(ours: OpenApiDocument, theirs: OpenApiDocument): Row[] {
-  const rows: Row[] = [];
-  const seen = new Set<string>();
-  const add = (key: string, a: string, b: string) => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    rows.push({ key, ours: a, upstream: b });
-  };
-  const compared = new Map<object, Set<object>>();
+/** One comparison of two specs: the rows found, each key once. */
+class Comparison {
+  readonly rows: Row[] = [];
+  readonly #seen = new Set<string>();
+  // Pairs of schemas already compared: a recursive schema is walked once.
+  readonly #compared = new Map<object, Set<object>>();
 
-  /** `path` names the place (a property path); what the schema holds is named by our schema. */
-  function compareSchemas(ourRaw: SchemaObject, theirRaw: SchemaObject, path: string): void {
-    const a = normalise(ours, ourRaw);
-    const b = normalise(theirs, theirRaw);
-    // Nullability belongs to the place, so the type row is keyed by the path.
-    if (typeLabel(a) !== typeLabel(b)) add(`schema ${path}: type`, typeLabel(a), typeLabel(b));
-    const ourNode = resolve(ours, ourRaw).node;
-    const theirNode = resolve(theirs, theirRaw).node;
-    const pairs = compared.get(ourNode) ?? new Set<object>();
-    compared.set(ourNode, pairs);
-    if (pairs.has(theirNode)) return;
-    pairs.add(theirNode);
-    const where = a.name ?? path;
-    const at = (suffix: string) => `schema ${where}${suffix}`;
-    if (a.enum || b.enum) {
-      const only = (x: unknown[] | undefined, y: unknown[] | undefined) =>
-        (x ?? []).filter((v) => !(y ?? []).some((w) => JSON.stringify(w) === JSON.stringify(v)));
-      const [mine, yours] = [only(a.enum, b.enum), only(b.enum, a.enum)];
-      if (!a.enum || !b.enum)
-        add(at(': enum'), a.enum ? listLabel(a.enum) : NONE, b.enum ? listLabel(b.enum) : NONE);
-      else if (mine.length || yours.length)
-        add(at(': enum'), `only ours: ${listLabel(mine)}`, `only upstream: ${listLabel(yours)}`);
-    }
-    for (const key of KEYWORDS)
-      if (JSON.stringify(a.keywords[key]) !== JSON.stringify(b.keywords[key]))
-        add(at(`: ${key}`), show(a.keywords[key]), show(b.keywords[key]));
-    for (const prop of new Set([...Object.keys(a.properties), ...Object.keys(b.properties)])) {
-      const child = `${where}.${prop}`;
-      const [mine, yours] = [a.properties[prop], b.properties[prop]];
-      if (!mine || !yours) {
-        add(
-          `schema ${child}`,
-          mine ? typeLabel(normalise(ours, mine)) : NONE,
-          yours ? typeLabel(normalise(theirs, yours)) : NONE,
-        );
-        continue;
-      }
-      if (a.required.has(prop) !== b.required.has(prop))
-        add(`schema ${child}: required`, need(a.required.has(prop)), need(b.required.has(prop)));
-      compareSchemas(mine, yours, child);
-    }
-    for (const prop of new Set([...a.required, ...b.required]))
-      if (
-        !(prop in a.properties) &&
-        !(prop in b.properties) &&
-        a.required.has(prop) !== b.required.has(prop)
-      )
-        add(
-          `schema ${where}.${prop}: required`,
-          need(a.required.has(prop)),
-          need(b.required.has(prop)),
-        );
-    if (a.items && b.items) compareSchemas(a.items, b.items, `${where}[]`);
-    else if (a.items || b.items) add(at('[]'), a.items ? 'items' : NONE, b.items ? 'items' : NONE);
-    const [ap, bp] = [a.additionalProperties, b.additionalProperties];
-    if (typeof ap === 'object' && typeof bp === 'object') compareSchemas(ap, bp, `${where}{}`);
-    else if (JSON.stringify(ap) !== JSON.stringify(bp))
-      add(
-        at(': additionalProperties'),
-        typeof ap === 'object' ? 'schema' : show(ap),
-        typeof bp === 'object' ? 'schema' : show(bp),
-      );
+  constructor(
+    readonly ours: OpenApiDocument,
+    readonly theirs: OpenApiDocument,
+  ) {}
+
+  add(key: string, a: string, b: string): void {
+    if (this.#seen.has(key)) return;
+    this.#seen.add(key);
+    this.rows.push({ key, ours: a, upstream: b });
   }
 
-  function compareParameters(op: string, mine: ComparedOperation, yours: ComparedOperation) {
-    for (const id of new Set([...mine.parameters.keys(), ...yours.parameters.keys()])) {
-      const key = `parameter ${op} ${id}`;
-      const [a, b] = [mine.parameters.get(id), yours.parameters.get(id)];
-      if (!a || !b) {
-        add(key, a ? 'declared' : NONE, b ? 'declared' : NONE);
-        continue;
-      }
-      if (Boolean(a.required) !== Boolean(b.required))
-        add(`${key}: required`, need(a.required), need(b.required));
-      const [sa, sb] = [normalise(ours, a.schema ?? {}), normalise(theirs, b.schema ?? {})];
-      if (typeLabel(sa) !== typeLabel(sb)) add(`${key}: type`, typeLabel(sa), typeLabel(sb));
-      for (const k of ['enum', ...KEYWORDS])
-        if (JSON.stringify(valueOf(sa, k)) !== JSON.stringify(valueOf(sb, k)))
-          add(`${key}: ${k}`, show(valueOf(sa, k)), show(valueOf(sb, k)));
-    }
-  }
-
-  function compareResponses(op: string, mine: ComparedOperation, yours: ComparedOperation) {
-    const [ra, rb] = [mine.operation.responses ?? {}, yours.operation.responses ?? {}];
-    for (const code of new Set([...Object.keys(ra), ...Object.keys(rb)])) {
-      if (!ra[code] || !rb[code]) {
-        add(`response ${op} ${code}`, ra[code] ? 'declared' : NONE, rb[code] ? 'declared' : NONE);
-        continue;
-      }
-      const [ca, cb] = [
-        resolve(ours, ra[code]).node.content ?? {},
-        resolve(theirs, rb[code]).node.content ?? {},
-      ];
-      const [ta, tb] = [Object.keys(ca).sort().join(', '), Object.keys(cb).sort().join(', ')];
-      if (ta !== tb) add(`response ${op} ${code}: content`, ta || NONE, tb || NONE);
-      const json = 'application/json';
-      if (ca[json]?.schema && cb[json]?.schema)
-        compareSchemas(ca[json].schema, cb[json].schema, `${op} ${code}`);
-    }
-  }
-
-  const theirOps = operationsOf(theirs);
-  const groups = new Map<string, ComparedOperation[]>();
-  for (const o of operationsOf(ours)) {
-    const id = `${o.method} ${o.route}`;
-    groups.set(id, [...(groups.get(id) ?? []), o]);
-  }
-  for (const group of groups.values()) {
+  /** One of our operations (its legacy alias folded in) against theirs. */
+  operation(group: ComparedOperation[], theirOps: ComparedOperation[]): void {
     const mine = pick(group);
-    if (!mine) continue;
+    if (!mine) return;
     const op = `${mine.method.toUpperCase()} ${mine.path.replace(/^\/v2\/acts\//, '/v2/actors/')}`;
     const sameRoute = theirOps.filter((o) => o.method === mine.method && o.route === mine.route);
     const ids = new Set(group.map((o) => o.operation.operationId));
@@ -281,27 +182,166 @@ export function compareSpecs(ours: OpenApiDocument, theirs: OpenApiDocument): Ro
       pick(sameRoute) ??
       theirOps.find((o) => o.method === mine.method && ids.has(o.operation.operationId));
     if (!yours) {
-      add(`operation ${op}`, mine.operation.operationId ?? 'declared', NONE);
-      continue;
+      this.add(`operation ${op}`, mine.operation.operationId ?? 'declared', NONE);
+      return;
     }
     // The legacy prefix and other path parameter names are the same route: no path row.
-    if (mine.route !== yours.route) add(`operation ${op}: path`, mine.path, yours.path);
+    if (mine.route !== yours.route) this.add(`operation ${op}: path`, mine.path, yours.path);
     if (mine.operation.operationId !== yours.operation.operationId)
-      add(
+      this.add(
         `operation ${op}: operationId`,
         show(mine.operation.operationId),
         show(yours.operation.operationId),
       );
     if (Boolean(mine.operation.deprecated) !== Boolean(yours.operation.deprecated))
-      add(
+      this.add(
         `operation ${op}: deprecated`,
         show(Boolean(mine.operation.deprecated)),
         show(Boolean(yours.operation.deprecated)),
       );
-    const [sa, sb] = [securityLabel(ours, mine.operation), securityLabel(theirs, yours.operation)];
-    if (sa !== sb) add(`operation ${op}: security`, sa, sb);
-    compareParameters(op, mine, yours);
-    compareResponses(op, mine, yours);
+    const [sa, sb] = [
+      securityLabel(this.ours, mine.operation),
+      securityLabel(this.theirs, yours.operation),
+    ];
+    if (sa !== sb) this.add(`operation ${op}: security`, sa, sb);
+    this.parameters(op, mine, yours);
+    this.responses(op, mine, yours);
   }
-  return rows;
+
+  /** The parameters of one operation, matched by place and name. */
+  parameters(op: string, mine: ComparedOperation, yours: ComparedOperation): void {
+    for (const id of new Set([...mine.parameters.keys(), ...yours.parameters.keys()])) {
+      const key = `parameter ${op} ${id}`;
+      const [a, b] = [mine.parameters.get(id), yours.parameters.get(id)];
+      if (!a || !b) {
+        this.add(key, a ? 'declared' : NONE, b ? 'declared' : NONE);
+        continue;
+      }
+      if (Boolean(a.required) !== Boolean(b.required))
+        this.add(`${key}: required`, need(a.required), need(b.required));
+      const [sa, sb] = [
+        normalise(this.ours, a.schema ?? {}),
+        normalise(this.theirs, b.schema ?? {}),
+      ];
+      if (typeLabel(sa) !== typeLabel(sb)) this.add(`${key}: type`, typeLabel(sa), typeLabel(sb));
+      for (const k of ['enum', ...KEYWORDS])
+        if (JSON.stringify(valueOf(sa, k)) !== JSON.stringify(valueOf(sb, k)))
+          this.add(`${key}: ${k}`, show(valueOf(sa, k)), show(valueOf(sb, k)));
+    }
+  }
+
+  /** The responses of one operation: statuses, content types, JSON schemas. */
+  responses(op: string, mine: ComparedOperation, yours: ComparedOperation): void {
+    const [ra, rb] = [mine.operation.responses ?? {}, yours.operation.responses ?? {}];
+    for (const code of new Set([...Object.keys(ra), ...Object.keys(rb)])) {
+      if (!ra[code] || !rb[code]) {
+        this.add(
+          `response ${op} ${code}`,
+          ra[code] ? 'declared' : NONE,
+          rb[code] ? 'declared' : NONE,
+        );
+        continue;
+      }
+      const [ca, cb] = [
+        resolve(this.ours, ra[code]).node.content ?? {},
+        resolve(this.theirs, rb[code]).node.content ?? {},
+      ];
+      const [ta, tb] = [Object.keys(ca).sort().join(', '), Object.keys(cb).sort().join(', ')];
+      if (ta !== tb) this.add(`response ${op} ${code}: content`, ta || NONE, tb || NONE);
+      const json = 'application/json';
+      if (ca[json]?.schema && cb[json]?.schema)
+        this.schemas(ca[json].schema, cb[json].schema, `${op} ${code}`);
+    }
+  }
+
+  /** `path` names the place (a property path); what the schema holds is named by our schema. */
+  schemas(ourRaw: SchemaObject, theirRaw: SchemaObject, path: string): void {
+    const a = normalise(this.ours, ourRaw);
+    const b = normalise(this.theirs, theirRaw);
+    // Nullability belongs to the place, so the type row is keyed by the path.
+    if (typeLabel(a) !== typeLabel(b)) this.add(`schema ${path}: type`, typeLabel(a), typeLabel(b));
+    const ourNode = resolve(this.ours, ourRaw).node;
+    const theirNode = resolve(this.theirs, theirRaw).node;
+    const pairs = this.#compared.get(ourNode) ?? new Set<object>();
+    this.#compared.set(ourNode, pairs);
+    if (pairs.has(theirNode)) return;
+    pairs.add(theirNode);
+    const where = a.name ?? path;
+    const at = (suffix: string) => `schema ${where}${suffix}`;
+    this.#enums(a, b, at);
+    for (const key of KEYWORDS)
+      if (JSON.stringify(a.keywords[key]) !== JSON.stringify(b.keywords[key]))
+        this.add(at(`: ${key}`), show(a.keywords[key]), show(b.keywords[key]));
+    this.#properties(a, b, where);
+    if (a.items && b.items) this.schemas(a.items, b.items, `${where}[]`);
+    else if (a.items || b.items)
+      this.add(at('[]'), a.items ? 'items' : NONE, b.items ? 'items' : NONE);
+    const [ap, bp] = [a.additionalProperties, b.additionalProperties];
+    if (typeof ap === 'object' && typeof bp === 'object') this.schemas(ap, bp, `${where}{}`);
+    else if (JSON.stringify(ap) !== JSON.stringify(bp))
+      this.add(
+        at(': additionalProperties'),
+        typeof ap === 'object' ? 'schema' : show(ap),
+        typeof bp === 'object' ? 'schema' : show(bp),
+      );
+  }
+
+  /** The enum of one schema. */
+  #enums(a: Normalised, b: Normalised, at: (suffix: string) => string): void {
+    if (!a.enum && !b.enum) return;
+    const only = (x: unknown[] | undefined, y: unknown[] | undefined) =>
+      (x ?? []).filter((v) => !(y ?? []).some((w) => JSON.stringify(w) === JSON.stringify(v)));
+    const [mine, yours] = [only(a.enum, b.enum), only(b.enum, a.enum)];
+    if (!a.enum || !b.enum)
+      this.add(at(': enum'), a.enum ? listLabel(a.enum) : NONE, b.enum ? listLabel(b.enum) : NONE);
+    else if (mine.length || yours.length)
+      this.add(at(': enum'), `only ours: ${listLabel(mine)}`, `only upstream: ${listLabel(yours)}`);
+  }
+
+  /** The properties of one schema, and required names without a property. */
+  #properties(a: Normalised, b: Normalised, where: string): void {
+    for (const prop of new Set([...Object.keys(a.properties), ...Object.keys(b.properties)])) {
+      const child = `${where}.${prop}`;
+      const [mine, yours] = [a.properties[prop], b.properties[prop]];
+      if (!mine || !yours) {
+        this.add(
+          `schema ${child}`,
+          mine ? typeLabel(normalise(this.ours, mine)) : NONE,
+          yours ? typeLabel(normalise(this.theirs, yours)) : NONE,
+        );
+        continue;
+      }
+      if (a.required.has(prop) !== b.required.has(prop))
+        this.add(
+          `schema ${child}: required`,
+          need(a.required.has(prop)),
+          need(b.required.has(prop)),
+        );
+      this.schemas(mine, yours, child);
+    }
+    for (const prop of new Set([...a.required, ...b.required]))
+      if (
+        !(prop in a.properties) &&
+        !(prop in b.properties) &&
+        a.required.has(prop) !== b.required.has(prop)
+      )
+        this.add(
+          `schema ${where}.${prop}: required`,
+          need(a.required.has(prop)),
+          need(b.required.has(prop)),
+        );
+  }
+}
+
+/** Finds every difference between our spec and theirs for the operations our spec declares. */
+export function compareSpecs(ours: OpenApiDocument, theirs: OpenApiDocument): Row[] {
+  const comparison = new Comparison(ours, theirs);
+  const theirOps = operationsOf(theirs);
+  const groups = new Map<string, ComparedOperation[]>();
+  for (const o of operationsOf(ours)) {
+    const id = `${o.method} ${o.route}`;
+    groups.set(id, [...(groups.get(id) ?? []), o]);
+  }
+  for (const group of groups.values()) comparison.operation(group, theirOps);
+  return comparison.rows;
 }
