@@ -132,6 +132,14 @@ function mismatch(value: string, schema: SchemaObject): string | undefined {
   return undefined;
 }
 
+/** The largest page the spec allows: the maximum of the list operations' `limit`. */
+export function specMaxLimit(): number {
+  const limits = loadSpecOperations().map((o) => o.parameters.get('query.limit')?.maximum);
+  const maximum = limits.find((m) => typeof m === 'number');
+  if (maximum === undefined) throw new Error('spec/openapi.yaml: the list has no limit maximum');
+  return maximum;
+}
+
 /** The spec operation a request is, or undefined (routes.ts answers 404 or 405 for those). */
 export function operationOf(
   method: string,

@@ -5,11 +5,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { FakeApiError, type ErrorStatus } from './errors.js';
 import type { Answer } from './http.js';
-import { checkQuery } from './parameters.js';
+import { checkQuery, specMaxLimit } from './parameters.js';
 import type { BuildStore } from './store.js';
 
-/** The API's largest page; a missing limit means this many. */
-export const MAX_LIMIT = 1000;
+/** The API's largest page, as the spec says; a missing limit means this many. */
+export const MAX_LIMIT = specMaxLimit();
 
 export type Route =
   | { operation: 'list'; actorId: string }
