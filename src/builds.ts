@@ -18,7 +18,7 @@ const ABORT = '/v2/actor-builds/{buildId}/abort';
 const ACTOR_ABORT = `${LIST}/{buildId}/abort` as const;
 
 /** A typed openapi-fetch call, made with the fetch it is given. */
-type Request_<T> = (fetch: (sent: Request) => Promise<Response>) => Promise<T>;
+type OpenApiCall<T> = (fetch: (sent: Request) => Promise<Response>) => Promise<T>;
 
 /** Only what is given: the API has its own defaults. */
 type ListQuery = { offset?: number; limit?: number; desc?: boolean };
@@ -51,7 +51,7 @@ async function call<T>(
   path: Record<string, string>,
   signal: AbortSignal | undefined,
   /** The typed openapi-fetch call, made with the fetch it is given. */
-  request: Request_<StreamResult>,
+  request: OpenApiCall<StreamResult>,
   /** What is wrong with the answer's `data`, if anything. */
   problemOf: (data: Record<string, unknown>) => string | undefined,
 ): Promise<Answer<T>> {
@@ -132,7 +132,7 @@ export function createBuildMethods(
       const { signal } = readOptions(given, ABORT_OPTIONS);
       // The two routes differ only in their path; both are typed openapi-fetch calls.
       const path = viaActor ? { actorId: first, buildId } : { buildId };
-      const post: Request_<StreamResult> = viaActor
+      const post: OpenApiCall<StreamResult> = viaActor
         ? (fetch) =>
             raw.POST(ACTOR_ABORT, {
               params: { path: { actorId: first, buildId } },

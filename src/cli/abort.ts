@@ -9,8 +9,9 @@ import {
   type BuildsClient,
   type BuildsClientOptions,
 } from '../index.js';
-import { UsageError, integerFlag, quote, type Parsed } from './args.js';
-import { ExitError, openClient } from './api.js';
+import { UsageError, integerFlag, quote, stringFlag, type Parsed } from './args.js';
+import { openClient } from './api.js';
+import { ExitError, isAuthError } from './exit.js';
 import { statusStyle } from './colour.js';
 import type { Io } from './io.js';
 import { oneActor } from './list.js';
@@ -71,7 +72,7 @@ interface AbortFlags {
 
 /** Reads and checks abort's flags; every mistake is a UsageError before anything is sent. */
 function readFlags(io: Io, { values, positionals }: Parsed): AbortFlags {
-  const string = (name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
+  const string = (name: string) => stringFlag(values, name);
   const actorFlag = string('actor');
   let actorId: string | undefined;
   if (actorFlag !== undefined) {
@@ -353,11 +354,6 @@ function settle(target: Target, build: Build, waiting: boolean): void {
     target.error = `the build is still ${build.status} after the abort`;
     target.settled = true;
   }
-}
-
-function isAuthError(error: unknown): boolean {
-  const status = (error as { status?: unknown } | null)?.status;
-  return status === 401 || status === 403;
 }
 
 /**

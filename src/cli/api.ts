@@ -6,17 +6,8 @@ import path from 'node:path';
 import { createBuildsClient, type BuildsClient, type BuildsClientOptions } from '../index.js';
 import { UsageError } from './args.js';
 import type { Env } from './colour.js';
+import { ExitError } from './exit.js';
 import type { Io } from './io.js';
-
-/** An error with its own exit code: a missing token (4), a declined prompt (3), a wait (6). */
-export class ExitError extends Error {
-  constructor(
-    readonly exitCode: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** The login file of the Apify CLI (`apify login`). */
 export function authFile(env: Env): string {
@@ -55,25 +46,16 @@ export function openClient(io: Io, options: Partial<BuildsClientOptions> = {}): 
       ? { flag: '--base-url', value: io.flags.baseUrl }
       : io.env['APIFY_API_BASE_URL']
         ? { flag: 'APIFY_API_BASE_URL', value: io.env['APIFY_API_BASE_URL'] }
-        : { flag: '', value: 'https://api.apify.com' };
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    // reported below
-  }
-  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username)
-    throw new UsageError(
-      `${flag} must be an absolute http(s) URL without query, fragment or credentials`,
-    );
+        : { flag: 'the API base URL', value: 'https://api.apify.com' };
   const token = findToken(io.env);
   let client: BuildsClient;
   try {
-    client = createBuildsClient({ token, baseUrl: url.href, ...options });
+    client = createBuildsClient({ token, baseUrl: value, ...options });
   } catch (error) {
-    // The client's checks of the URL (e.g. no /v2 at the end), named as the user gave it.
+    // The client checks the URL (http(s), no query, fragment, credentials or /v2 at the end);
+    // its message names the option, this names the flag or variable the user gave.
     if (error instanceof TypeError && error.message.startsWith('baseUrl '))
-      throw new UsageError(`${flag || 'the API base URL'}${error.message.slice('baseUrl'.length)}`);
+      throw new UsageError(`${flag}${error.message.slice('baseUrl'.length)}`);
     throw error;
   }
   if (io.debug) {

@@ -29,6 +29,12 @@ export interface Parsed {
   positionals: string[];
 }
 
+/** The value of a string flag, when it was given. */
+export function stringFlag(values: Parsed['values'], name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** Reads `argv` against `flags`; unknown flags, missing values and values given to switches throw. */
 export function parse(argv: readonly string[], flags: Flags): Parsed {
   const options: Record<

@@ -50,9 +50,7 @@ export class Io {
     );
     this.paintErr = painter(colourOn(env, streams.stderr.isTTY, flags.noColor));
     this.quiet = flags.quiet;
-    this.debug = (env['DEBUG'] ?? '')
-      .split(/[\s,]+/)
-      .some((name) => name === 'apify-builds' || name === '*');
+    this.debug = debugOn(env);
   }
 
   /** Columns of the terminal: COLUMNS, else the stream's, else 80. */
@@ -98,6 +96,13 @@ export class Io {
     this.streams.stderr.write('\r\x1b[2K');
     this.#progressShown = false;
   }
+}
+
+/** Whether `DEBUG` names this tool (`DEBUG=apify-builds`, a list with it, or `*`). */
+export function debugOn(env: Env): boolean {
+  return (env['DEBUG'] ?? '')
+    .split(/[\s,]+/)
+    .some((name) => name === 'apify-builds' || name === '*');
 }
 
 /** Writes `text` and resolves when the stream can take more. */

@@ -1,6 +1,6 @@
 // `apify-builds list <actorId>`: an Actor's builds, newest first.
 import type { BuildsClientOptions } from '../index.js';
-import { UsageError, integerFlag, type Parsed } from './args.js';
+import { UsageError, integerFlag, stringFlag, type Parsed } from './args.js';
 import { openClient } from './api.js';
 import type { Io } from './io.js';
 import { BUILD_SHAPE, RecordWriter } from './output.js';
@@ -16,20 +16,18 @@ export async function list(
   const actorId = oneActor(positionals, 'list');
   if (values['all'] === true && values['limit'] !== undefined)
     throw new UsageError('--limit and --all conflict; give one');
-  const sinceMs =
-    typeof values['since'] === 'string' ? sinceFlag(values['since'], io.now()) : undefined;
+  const [since, limitText, status, pageSizeText] = ['since', 'limit', 'status', 'page-size'].map(
+    (name) => stringFlag(values, name),
+  );
+  const sinceMs = since === undefined ? undefined : sinceFlag(since, io.now());
   const limit =
-    typeof values['limit'] === 'string'
-      ? integerFlag('limit', values['limit'], 1)
+    limitText !== undefined
+      ? integerFlag('limit', limitText, 1)
       : values['all'] === true || sinceMs !== undefined
         ? undefined
         : 20;
-  const statuses =
-    typeof values['status'] === 'string' ? statusFilter(values['status']) : undefined;
-  const pageSize =
-    typeof values['page-size'] === 'string'
-      ? integerFlag('page-size', values['page-size'], 1, 1000)
-      : 1000;
+  const statuses = status === undefined ? undefined : statusFilter(status);
+  const pageSize = integerFlag('page-size', pageSizeText ?? '1000', 1, 1000);
 
   const client = openClient(io, options);
   const writer = new RecordWriter(io, BUILD_SHAPE);

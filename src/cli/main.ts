@@ -2,10 +2,11 @@
 // wires it to the process; tests call it with fake streams.
 import { readFileSync } from 'node:fs';
 import type { BuildsClientOptions } from '../index.js';
-import { UsageError, closest, parse } from './args.js';
+import { UsageError, closest, parse, stringFlag } from './args.js';
 import { colourOn, painter, type Env } from './colour.js';
 import { COMMANDS, GLOBAL_FLAGS, commandHelp, findCommand, mainHelp } from './commands.js';
-import { Io, type Streams } from './io.js';
+import { exitCode } from './exit.js';
+import { Io, debugOn, type Streams } from './io.js';
 
 export type { Streams } from './io.js';
 
@@ -67,7 +68,7 @@ export async function main(
         ndjson: values['ndjson'] === true,
         quiet: values['quiet'] === true,
         noColor: values['no-color'] === true,
-        baseUrl: typeof values['base-url'] === 'string' ? values['base-url'] : undefined,
+        baseUrl: stringFlag(values, 'base-url'),
       },
       options.now ?? Date.now,
     );
@@ -114,19 +115,7 @@ function report(
   const message = error instanceof Error ? error.message : String(error);
   const paint = io?.paintErr ?? painter(colourOn(env, streams.stderr.isTTY, noColor));
   streams.stderr.write(`${paint('red', 'apify-builds:')} ${message}\n`);
-  const debug = (env['DEBUG'] ?? '').split(/[\s,]+/).some((n) => n === 'apify-builds' || n === '*');
-  if (debug && error instanceof Error && error.stack) streams.stderr.write(`${error.stack}\n`);
+  if (debugOn(env) && error instanceof Error && error.stack)
+    streams.stderr.write(`${error.stack}\n`);
   return code;
-}
-
-/** 2 usage, 4 no token or 401/403, the code an ExitError carries, else 1. */
-function exitCode(error: unknown): number {
-  if (error instanceof UsageError) return 2;
-  if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number')
-    return error.exitCode;
-  // The library rejects bad input (an id with a slash, say) before sending anything.
-  if (error instanceof TypeError || error instanceof RangeError) return 2;
-  const status = (error as { status?: unknown } | null)?.status;
-  if (status === 401 || status === 403) return 4;
-  return 1;
 }

@@ -1,7 +1,7 @@
 // `apify-builds stats <actorId>`: the figures of the builds started since WHEN (default 30 days),
 // with a per-day chart on a terminal, one JSON object otherwise.
 import type { BuildsClientOptions } from '../index.js';
-import { UsageError, type Parsed } from './args.js';
+import { UsageError, stringFlag, type Parsed } from './args.js';
 import { openClient } from './api.js';
 import { renderChart } from './chart.js';
 import { statusStyle } from './colour.js';
@@ -22,9 +22,7 @@ export async function stats(
     throw new UsageError('--since and --all conflict; give one');
   const now = io.now();
   const sinceMs =
-    values['all'] === true
-      ? null
-      : sinceFlag(typeof values['since'] === 'string' ? values['since'] : '30d', now);
+    values['all'] === true ? null : sinceFlag(stringFlag(values, 'since') ?? '30d', now);
   const client = openClient(io, options);
   const builder = new SummaryBuilder();
   for await (const batch of selectBuilds(io, client, actorId, {
