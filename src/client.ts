@@ -1,11 +1,9 @@
 // createBuildsClient: resolves the options, builds the openapi-fetch client over the retrying
-// transport, and returns the build methods.
-import createClient from 'openapi-fetch';
+// transport (request.ts), and returns the build methods over it.
 import { createBuildMethods } from './builds.js';
 import type { BuildsClient, BuildsClientOptions } from './public.js';
 import { redactor, type Redact } from './redact.js';
-import type { paths } from './types.js';
-import { SignalAsideRequest } from './exchange.js';
+import { createRequests } from './request.js';
 import { createTransport } from './transport.js';
 import { BASE_URL_VARIABLE, CLIENT_OPTIONS, environment, readOptions } from './options.js';
 import { fail, show } from './validate.js';
@@ -77,13 +75,8 @@ export function createBuildsClient(options?: BuildsClientOptions): BuildsClient 
     maxRetryDelayMs,
     redact,
   });
-  const raw = createClient<paths>({
-    baseUrl: url.href.replace(/\/+$/, ''),
-    headers,
-    fetch: async (request: Request) => (await send(request)).response,
-    Request: SignalAsideRequest,
-  });
-  return { ...createBuildMethods(raw, url.pathname, redact, send, !token), raw };
+  const { request, raw } = createRequests(url, headers, send, redact);
+  return { ...createBuildMethods(request, redact, !token), raw };
 }
 
 /**

@@ -1,16 +1,8 @@
 // Turns what openapi-fetch read from a response into the unwrapped `data`, or an ApifyApiError
 // that says what the server sent, whatever the body was (JSON error, HTML page, empty, truncated).
-import { ApifyApiError, type RequestDetails } from './errors.js';
+import { ApifyApiError } from './errors.js';
 import { redactHeaders, type Redact } from './redact.js';
-import { bodyText, type Exchange } from './exchange.js';
-
-/** What openapi-fetch returns for a call made with `parseAs: 'stream'`. */
-export interface StreamResult {
-  /** The body of another status than 2xx: parsed JSON, else the text itself. */
-  error?: unknown;
-  /** The response as the last middleware handed it on. */
-  response: Response;
-}
+import type { Reply } from './request.js';
 
 /** What a 401 or 403 adds when the client sent no token. */
 export const NO_TOKEN = 'No token was sent: pass `token` or set APIFY_TOKEN.';
@@ -18,25 +10,21 @@ export const NO_TOKEN = 'No token was sent: pass `token` or set APIFY_TOKEN.';
 /**
  * Reads the body of a 2xx once, from the response the last middleware handed on, and returns
  * its `data` when it is an object in which `problemOf` finds nothing wrong; any other answer
- * becomes an ApifyApiError naming `request`.
+ * becomes an ApifyApiError naming the request that was sent.
  */
 export async function unwrapData<T>(
-  { error, response }: StreamResult,
-  request: RequestDetails,
-  redact: Redact,
+  { error, response, sent }: Reply,
   /** What is wrong with `data`, if anything. */
   problemOf: (data: Record<string, unknown>) => string | undefined,
-  /** What the transport sent and received, unless a middleware answered in its place. */
-  exchange: Exchange | undefined,
+  redact: Redact,
   /** No token was sent: a 401 or 403 says so, and how to send one. */
-  tokenless = false,
+  tokenless: boolean,
 ): Promise<T> {
   let message: string | undefined;
   let type: string | undefined;
   let apiMessage: string | undefined;
   if (response.ok) {
-    // The transport's own response: its bytes are at hand, no stream to go through.
-    const text = await bodyText(response, exchange);
+    const text = await readText(response.body);
     let data: unknown;
     try {
       // `null` throws here too, like a body that is not JSON.
@@ -62,7 +50,7 @@ export async function unwrapData<T>(
       message += `${/[.!?]$/.test(message) ? '' : '.'} ${NO_TOKEN}`;
   }
   throw new ApifyApiError({
-    ...request,
+    ...sent,
     status: response.status,
     type,
     apiMessage,
@@ -87,4 +75,24 @@ function bodyWas(body: unknown, redact: Redact): string {
   return `the response body was ${/^\s*</.test(text) ? 'an HTML page ' : ''}${JSON.stringify(
     plain.length > 160 ? `${plain.slice(0, 160)}…` : plain,
   )}`;
+}
+
+/**
+ * The text of a body, as `text()` reads it, decoded chunk by chunk. A chunk that ends in ASCII
+ * ends between characters, so it is decoded on its own: Node.js takes a fast path for that which
+ * a stream never takes, and decoding plus JSON.parse of a page cost less that way (a walk spends
+ * most of its time there). A chunk that ends inside a character (or is empty) streams; the next
+ * call completes that character.
+ */
+async function readText(body: ReadableStream<Uint8Array> | null): Promise<string> {
+  let text = '';
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const reader = body?.getReader();
+  if (reader) {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      text += decoder.decode(chunk.value, { stream: (chunk.value.at(-1) ?? 128) > 127 });
+    }
+  }
+  // Without a byte order mark in front, as `text()` reads it.
+  return (text + decoder.decode()).replace(/^\uFEFF/, '');
 }

@@ -1,8 +1,7 @@
 // The fetch that openapi-fetch calls: per-attempt timeout, the caller's abort, retries with
 // backoff. Each response body is read inside its attempt, so a hang or reset mid-body is a
 // timeout or network error that can be retried, and the caller's abort works while it is read.
-import { ApifyNetworkError, ApifyTimeoutError } from './errors.js';
-import { SignalAsideRequest, type Exchange } from './exchange.js';
+import { ApifyNetworkError, ApifyTimeoutError, type RequestDetails } from './errors.js';
 import { redactError, type Redact } from './redact.js';
 import { isRetryableStatus, parseRetryAfter, retryDelay } from './retry.js';
 import { forwardAbort, raceAbort, sleep } from './signals.js';
@@ -18,21 +17,28 @@ export interface TransportOptions {
 }
 
 /**
- * Sends a request with timeouts and retries and returns what it sent and received. `signal` is
- * the caller's, when it is not kept aside by the request (see SignalAsideRequest).
+ * What the transport returns for a request: the request as it was sent (method, redacted path)
+ * and how many attempts it took, beside the last answer, its body already read.
  */
-export type Send = (request: Request, signal?: AbortSignal) => Promise<Exchange>;
+export interface Exchange extends RequestDetails {
+  response: Response;
+}
 
 /**
- * The fetch behind every call. Each body is read and decoded inside its attempt and handed on
- * in a fresh Response, so the facade takes its text without reading a stream again.
+ * Sends a request with timeouts and retries and returns what it sent and received. `caller` is
+ * the caller's signal, given here rather than linked into the Request (see request.ts).
+ */
+export type Send = (request: Request, caller: AbortSignal | null | undefined) => Promise<Exchange>;
+
+/**
+ * The fetch behind every call. Each body is read inside its attempt and handed on in a fresh
+ * Response over the chunks already read.
  */
 export function createTransport(options: TransportOptions): Send {
   const { timeoutMs, maxRetries, redact, fetch: baseFetch } = options;
   const native = baseFetch === globalThis.fetch;
 
-  return async function send(request, signal) {
-    const caller = signal ?? SignalAsideRequest.callerSignal(request);
+  return async function send(request, caller) {
     caller?.throwIfAborted();
     const url = request.url;
     const method = request.method;
@@ -69,7 +75,7 @@ export function createTransport(options: TransportOptions): Send {
         const read = answered.then((got) => readAll((answer = got).body));
         // The runtime's own fetch settles as soon as the signal aborts, body reads included; an
         // injected one might be slow to notice, so the caller does not wait for it.
-        const { chunks, text } = await (native ? read : raceAbort(read, signal));
+        const chunks = await (native ? read : raceAbort(read, signal));
         // The chunks already read, as a body stream for whoever reads the response (openapi-fetch,
         // a middleware): cheaper than `new Response(bytes)`, which copies them and sets up a byte
         // stream. Status, status text and headers are the answer's.
@@ -85,7 +91,7 @@ export function createTransport(options: TransportOptions): Send {
           answer,
         );
         Object.defineProperty(response, 'url', { value: answer!.url });
-        exchange = { ...sent, response, text };
+        exchange = { ...sent, response };
       } catch (error) {
         if (caller?.aborted) throw caller.reason;
         // The cause chain may quote what the server sent, e.g. a redirect's raw Location.
@@ -106,26 +112,14 @@ export function createTransport(options: TransportOptions): Send {
 }
 
 /**
- * The whole body: its chunks as they came, and its text, decoded chunk by chunk while the rest is
- * still on its way. The chunks are never joined: one large copy fewer than `text()` makes, and
- * two fewer than `arrayBuffer()` on Node.js 20. A response without a body (204 ...) has none.
+ * The whole body, as the chunks it came in: never joined, one large copy fewer than
+ * `arrayBuffer()`. A response without a body (204 ...) has none.
  */
-async function readAll(
-  body: ReadableStream<Uint8Array> | null,
-): Promise<{ chunks: Uint8Array[]; text: string }> {
+async function readAll(body: ReadableStream<Uint8Array> | null): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = [];
-  let text = '';
-  if (!body) return { chunks, text };
-  // A chunk that ends in ASCII ends between characters, so it is decoded on its own: Node.js
-  // takes a fast path for that which a stream never takes, and decoding plus JSON.parse of a
-  // page cost less that way (a walk spends most of its time there). A chunk that ends inside a
-  // character (or is empty) streams; the next call completes that character.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  const reader = body.getReader();
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    chunks.push(chunk.value);
-    text += decoder.decode(chunk.value, { stream: (chunk.value.at(-1) ?? 128) > 127 });
-  }
-  // As `text()` reads it: without a byte order mark in front.
-  return { chunks, text: (text + decoder.decode()).replace(/^\uFEFF/, '') };
+  const reader = body?.getReader();
+  if (reader)
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+      chunks.push(chunk.value);
+  return chunks;
 }

@@ -176,6 +176,34 @@ describe('listener hygiene', () => {
     expectNoAbortListeners(signal);
   });
 
+  it('leaves no abort listener after raw calls, answered or aborted', async () => {
+    server().handle((_req, res, count) =>
+      count <= 3 ? sendJson(res, 200, pageBody(1)) : undefined,
+    );
+    const controller = new AbortController();
+    const { signal } = controller;
+    const client = clientOf(server());
+    for (let i = 0; i < 3; i += 1) {
+      const { response } = await client.raw.GET('/v2/actors/{actorId}/builds', {
+        params: { path: { actorId: ACTOR } },
+        signal,
+      });
+      expect(response.status).toBe(200);
+    }
+    expectNoAbortListeners(signal);
+    const pending = rejectionOf(
+      client.raw.POST('/v2/actor-builds/{buildId}/abort', {
+        params: { path: { buildId: BUILD } },
+        signal,
+      }),
+    );
+    await server().received(4);
+    const reason = new Error('raw call cancelled');
+    controller.abort(reason);
+    expect(await pending).toBe(reason);
+    expectNoAbortListeners(signal);
+  });
+
   it('leaves no abort listener after failed calls and after a walk, finished or left early', async () => {
     server().handle((req, res) => {
       if (req.method === 'POST') {
