@@ -24,7 +24,7 @@ export async function unwrapData<T>(
   let type: string | undefined;
   let apiMessage: string | undefined;
   if (response.ok) {
-    const text = await readText(response.body);
+    const text = await response.text();
     let data: unknown;
     try {
       // `null` throws here too, like a body that is not JSON.
@@ -75,24 +75,4 @@ function bodyWas(body: unknown, redact: Redact): string {
   return `the response body was ${/^\s*</.test(text) ? 'an HTML page ' : ''}${JSON.stringify(
     plain.length > 160 ? `${plain.slice(0, 160)}…` : plain,
   )}`;
-}
-
-/**
- * The text of a body, as `text()` reads it, decoded chunk by chunk. A chunk that ends in ASCII
- * ends between characters, so it is decoded on its own: Node.js takes a fast path for that which
- * a stream never takes, and decoding plus JSON.parse of a page cost less that way (a walk spends
- * most of its time there). A chunk that ends inside a character (or is empty) streams; the next
- * call completes that character.
- */
-async function readText(body: ReadableStream<Uint8Array> | null): Promise<string> {
-  let text = '';
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  const reader = body?.getReader();
-  if (reader) {
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      text += decoder.decode(chunk.value, { stream: (chunk.value.at(-1) ?? 128) > 127 });
-    }
-  }
-  // Without a byte order mark in front, as `text()` reads it.
-  return (text + decoder.decode()).replace(/^\uFEFF/, '');
 }
