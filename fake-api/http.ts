@@ -21,14 +21,15 @@ export interface RecordedRequest {
 }
 
 /**
- * Takes over a request before the fake API sees it; returning `'next'` hands it on to the fake.
+ * Takes over a request before the fake API sees it; returning `'next'` hands it on to the fake,
+ * and so does a promise of `'next'` once it resolves (an override that awaits something first).
  * `count` is 1 for the first request the server received.
  */
 export type Override = (
   req: IncomingMessage,
   res: ServerResponse,
   count: number,
-) => 'next' | undefined;
+) => 'next' | undefined | Promise<'next' | undefined>;
 
 /** What the API answers: a status, a JSON body (or bytes) and headers. */
 export interface Answer {
@@ -109,24 +110,28 @@ export async function listen(
     }
     // Drain any request body; none of the endpoints reads one.
     req.resume();
-    if (override && override(req, res, recorded.length) !== 'next') return;
-    const method = req.method ?? 'GET';
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let answer: Answer;
-    try {
-      answer = handle(method, url, req.headers);
-    } catch (error) {
-      const known = error instanceof FakeApiError ? error : new FakeApiError(500);
-      if (!(error instanceof FakeApiError)) log?.(`mock: internal error: ${String(error)}`);
-      answer = { status: known.status, body: known.body, headers: known.headers };
-    }
-    send(res, answer);
-    if (log) {
-      const took = (performance.now() - started).toFixed(1);
-      log(
-        `mock: ${new Date().toISOString()} ${method} ${logged(url)} -> ${answer.status} (${took} ms)`,
-      );
-    }
+    const handOn = () => {
+      const method = req.method ?? 'GET';
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      let answer: Answer;
+      try {
+        answer = handle(method, url, req.headers);
+      } catch (error) {
+        const known = error instanceof FakeApiError ? error : new FakeApiError(500);
+        if (!(error instanceof FakeApiError)) log?.(`mock: internal error: ${String(error)}`);
+        answer = { status: known.status, body: known.body, headers: known.headers };
+      }
+      send(res, answer);
+      if (log) {
+        const took = (performance.now() - started).toFixed(1);
+        log(
+          `mock: ${new Date().toISOString()} ${method} ${logged(url)} -> ${answer.status} (${took} ms)`,
+        );
+      }
+    };
+    const taken = override ? override(req, res, recorded.length) : 'next';
+    if (taken === 'next') handOn();
+    else if (taken instanceof Promise) void taken.then((later) => later === 'next' && handOn());
   });
 
   await new Promise<void>((resolve, reject) => {

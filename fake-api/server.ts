@@ -5,9 +5,9 @@
 import { isErrorStatus, type ErrorStatus } from './errors.js';
 import { listen, type Listener } from './http.js';
 import { answer, routeOf, type ApiState } from './routes.js';
-import { BuildStore, type BuildSeed, type FakeBuild } from './store.js';
+import { BuildStore, type BuildSeed, type BuildsPage, type FakeBuild } from './store.js';
 
-export type { BuildSeed, FakeBuild, FakeBuildShort } from './store.js';
+export type { BuildSeed, BuildsPage, FakeBuild, FakeBuildShort } from './store.js';
 export { shortBuildAt } from './store.js';
 export { MAX_LIMIT } from './routes.js';
 export { PortInUseError, send, type Override, type RecordedRequest } from './http.js';
@@ -43,6 +43,8 @@ export interface FakeApi extends Omit<Listener, 'close'> {
   readonly actor: { id: string; name: string };
   /** A snapshot of every build, oldest first (does not advance the clock). */
   builds(): FakeBuild[];
+  /** One page as GET .../builds would answer it now, a copy (does not advance the clock). */
+  page(offset: number, limit: number, desc: boolean): BuildsPage;
   /** Starts a new READY build now, as if someone started one during a walk. */
   startBuild(seed?: Omit<BuildSeed, 'status' | 'startedAt'>): FakeBuild;
   /** Deletes a build, as if someone deleted it during a walk; false when there is none. */
@@ -91,6 +93,7 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     port: listener.port,
     actor: { id: store.actor.id, name: store.actor.name },
     builds: () => store.builds.map((b) => structuredClone(b)),
+    page: (offset, limit, desc) => store.list(offset, limit, desc),
     startBuild: (buildSeed = {}) => structuredClone(store.add({ ...buildSeed, status: 'READY' })),
     removeBuild: (id) => store.remove(id),
     failNext(status, times = 1, retryAfter) {

@@ -5,6 +5,7 @@ import type { components } from '../generated/schema.js';
 type Schemas = components['schemas'];
 export type ActorJobStatus = Schemas['ActorJobStatus'];
 export type RunOrigin = Schemas['RunOrigin'];
+export type BuildsPage = Schemas['BuildsPage'];
 
 /** A listed build as the live API sends it. */
 export type FakeBuildShort = Schemas['BuildShort'] & {
@@ -79,7 +80,10 @@ const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 export const makeId = (next: () => number): string =>
   Array.from({ length: 17 }, () => ID_CHARS[Math.floor(next() * ID_CHARS.length)]).join('');
 
-/** The listed form of a build: the fields the live API's list sends, nothing more. */
+/**
+ * The listed form of a build: the fields the live API's list sends, nothing more, in objects of
+ * its own (changing one changes nothing in the store).
+ */
 export function toShort(build: FakeBuild): FakeBuildShort {
   return {
     id: build.id,
@@ -89,7 +93,7 @@ export function toShort(build: FakeBuild): FakeBuildShort {
     startedAt: build.startedAt,
     finishedAt: build.finishedAt,
     usageTotalUsd: build.usageTotalUsd,
-    meta: build.meta,
+    meta: { ...build.meta },
     buildNumber: build.buildNumber,
     // The counter that ends the build number (`0.1.7` → 7).
     buildNumberInt: Number(build.buildNumber.split('.').at(-1)),
@@ -277,7 +281,7 @@ export class BuildStore {
   }
 
   /** One page, as GET .../builds answers it (`offset` past the end: an empty page). */
-  list(offset: number, limit: number, desc: boolean): Schemas['BuildsPage'] {
+  list(offset: number, limit: number, desc: boolean): BuildsPage {
     const total = this.builds.length;
     let items: FakeBuild[];
     if (desc) {

@@ -1,8 +1,9 @@
-// An in-memory list of builds served over the loopback server: pages cut from the list as it is
-// when each request arrives, so tests can start or delete builds between requests.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { shortBuildAt } from '../../fake-api/server.js';
-import type { BuildShort } from '../../src/index.js';
+// The fake API's builds over the loopback server for the walk tests: its store seeded with builds
+// whose ids give their order, and a hook before each request, so tests can start or delete
+// builds in the store between requests, or cut a misbehaving page instead of the fake API.
+import { pageOf } from '../../fake-api/routes.js';
+import type { BuildSeed } from '../../fake-api/store.js';
+import { ACTOR } from './api.js';
 import { sendJson, startLoopback } from './loopback.js';
 
 export interface SeenRequest {
@@ -11,67 +12,69 @@ export interface SeenRequest {
   desc: boolean;
 }
 
-/** The fake API's listed build at `number`, named `build000123` so tests can read the order. */
-export function buildNumber(number: number): BuildShort {
-  return {
-    ...shortBuildAt(number, 'actor', 'user'),
-    id: `build${String(number).padStart(6, '0')}`,
-  };
-}
+/** The `number`th build's id (0: the oldest seeded), `build000123`, so tests can read the order. */
+const buildId = (number: number): string => `build${String(number).padStart(6, '0')}`;
 
-/** Builds oldest first; `beforeAnswer` may change them before each page is cut. */
+/** `count` builds, oldest first, in the fake API's store; `beforeAnswer` may change them. */
 export async function startBuildsServer(count: number) {
-  const loopback = await startLoopback();
-  let started = 0;
+  // Finished builds: the clock that each request ticks moves none of them.
+  const builds = Array.from({ length: count }, (_, i): BuildSeed => ({
+    id: buildId(i),
+    status: 'SUCCEEDED',
+  }));
+  const loopback = await startLoopback({ actorId: ACTOR, builds });
+  const { api } = loopback;
+  let started = count;
+  const page = ({ offset, limit, desc }: SeenRequest) => api.page(offset, limit, desc);
   const state = {
-    builds: [] as BuildShort[],
     requests: [] as SeenRequest[],
-    /** Starts `n` builds (the newest end). */
+    /** The store's page for `seen` as it is now: what the fake API would answer. */
+    page,
+    /** The ids of the store's builds now, oldest first. */
+    ids: (): string[] =>
+      page({ offset: 0, limit: Number.MAX_SAFE_INTEGER, desc: false }).items.map((b) => b.id),
+    /** Starts `n` builds (the newest end), with the next ids. */
     add(n: number) {
-      for (let i = 0; i < n; i += 1) state.builds.push(buildNumber(started++));
+      for (let i = 0; i < n; i += 1) api.startBuild({ id: buildId(started++) });
+    },
+    /** Deletes the build `id`; throws when the store has none, which would be a broken test. */
+    remove(id: string) {
+      if (!api.removeBuild(id)) throw new Error(`no build ${id} to delete`);
     },
     /** Deletes the `n` oldest builds. */
     deleteOldest(n: number) {
-      state.builds.splice(0, n);
+      for (const { id } of page({ offset: 0, limit: n, desc: false }).items) state.remove(id);
     },
     /** Deletes the `n` newest builds. */
     deleteNewest(n: number) {
-      state.builds.splice(Math.max(0, state.builds.length - n), n);
+      for (const { id } of page({ offset: 0, limit: n, desc: true }).items) state.remove(id);
     },
     maxInFlight: 0,
     /** Called with the request number (0-based) before the page is cut; may change the builds. */
     beforeAnswer: (_index: number): void | Promise<void> => undefined,
-    /** Cuts the page; a test may replace it with a misbehaving server. */
-    cut: (seen: SeenRequest): Record<string, unknown> => {
-      const ordered = seen.desc ? [...state.builds].reverse() : state.builds;
-      const items = ordered.slice(seen.offset, seen.offset + seen.limit);
-      const { offset, limit, desc } = seen;
-      return { total: state.builds.length, offset, limit, desc, count: items.length, items };
-    },
+    /** When set, cuts every page instead of the fake API: a misbehaving server. */
+    cut: undefined as ((seen: SeenRequest) => Record<string, unknown>) | undefined,
     url: loopback.url,
     loopback,
     close: () => loopback.close(),
   };
-  state.add(count);
   let inFlight = 0;
-  const answer = async (req: IncomingMessage, res: ServerResponse) => {
+  api.override(async (req, res) => {
     inFlight += 1;
     state.maxInFlight = Math.max(state.maxInFlight, inFlight);
     try {
-      const url = new URL(req.url ?? '/', loopback.url);
-      const seen = {
-        offset: Number(url.searchParams.get('offset') ?? 0),
-        limit: Number(url.searchParams.get('limit') ?? 1000),
-        desc: url.searchParams.get('desc') === 'true',
-      };
+      // Read as the fake API reads it, with its defaults.
+      const seen = pageOf(new URL(req.url ?? '/', loopback.url).searchParams);
       const index = state.requests.push(seen) - 1;
       await state.beforeAnswer(index);
-      if (!res.destroyed) sendJson(res, 200, { data: state.cut(seen) });
+      if (res.destroyed) return undefined;
+      if (!state.cut) return 'next';
+      sendJson(res, 200, { data: state.cut(seen) });
+      return undefined;
     } finally {
       inFlight -= 1;
     }
-  };
-  loopback.handle((req, res) => void answer(req, res));
+  });
   return state;
 }
 

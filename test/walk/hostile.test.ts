@@ -32,10 +32,7 @@ describe('builds deleted during a walk', () => {
     async (before, expected) => {
       server = await startBuildsServer(100);
       const s = server;
-      const survivors = [...s.builds]
-        .reverse()
-        .slice(0, 75)
-        .map((b) => b.id);
+      const survivors = s.ids().reverse().slice(0, 75);
       s.beforeAnswer = (index) => (index === before ? s.deleteOldest(25) : undefined);
       const items = await collect(clientOf(s).iterateBuilds(ACTOR, { desc: true, pageSize: 10 }));
       expect(ids(items)).toEqual(survivors);
@@ -46,12 +43,12 @@ describe('builds deleted during a walk', () => {
   it('newest first, the 15 newest (handed out) deleted before request 4: each survivor once', async () => {
     server = await startBuildsServer(100);
     const s = server;
-    const all = [...s.builds].reverse().map((b) => b.id);
+    const all = s.ids().reverse();
     s.beforeAnswer = (index) => (index === 3 ? s.deleteNewest(15) : undefined);
     const items = await collect(clientOf(s).iterateBuilds(ACTOR, { desc: true, pageSize: 10 }));
     // The deleted builds came in the first two pages; the 85 survivors follow, each once.
     expect(ids(items)).toEqual(all);
-    expect(ids(items.slice(15))).toEqual(ids([...s.builds].reverse()));
+    expect(ids(items.slice(15))).toEqual(s.ids().reverse());
     // The seam at 29 finds later builds only: the place moved back, and one window over all the
     // places it can be shows it.
     expect(s.requests.map((r) => [r.offset, r.limit])).toEqual([
@@ -84,7 +81,7 @@ describe('builds deleted during a walk', () => {
   it('oldest first, pages of 1000: a seam that moved costs one request', async () => {
     server = await startBuildsServer(3000);
     const s = server;
-    const all = ids(s.builds);
+    const all = s.ids();
     s.beforeAnswer = (index) => (index === 2 ? s.deleteOldest(300) : undefined);
     const pages = await collect(clientOf(s).iterateBuildPages(ACTOR));
     expect(ids(pages.flatMap((p) => p.items))).toEqual(all);
@@ -106,8 +103,7 @@ describe('a server that ignores offset', () => {
       server = await startBuildsServer(5000);
       const s = server;
       s.beforeAnswer = () => (growing ? s.add(100) : undefined);
-      const cut = s.cut;
-      s.cut = (seen) => cut({ ...seen, offset: 0 });
+      s.cut = (seen) => s.page({ ...seen, offset: 0 });
       let count = 0;
       const error = await rejectionOf(
         (async () => {
@@ -137,8 +133,7 @@ describe('a server that ignores offset', () => {
       server = await startBuildsServer(5000);
       const s = server;
       s.beforeAnswer = () => (growing ? s.add(10) : undefined);
-      const cut = s.cut;
-      s.cut = (seen) => ({ ...cut({ ...seen, offset: 0 }), offset: seen.offset });
+      s.cut = (seen) => ({ ...s.page({ ...seen, offset: 0 }), offset: seen.offset });
       const seen = new Set<string>();
       const error = await rejectionOf(
         (async () => {
@@ -157,15 +152,15 @@ describe('a server that ignores offset', () => {
 
 describe('malformed pages', () => {
   const malformed = (s: BuildsServer, data: Record<string, unknown>) => {
-    const cut = s.cut;
-    s.cut = (seen) => ({ ...cut(seen), ...data });
+    s.cut = (seen) => ({ ...s.page(seen), ...data });
   };
 
   it.each([false, true])(
     'items that are not builds are an ApifyApiError (desc %s)',
     async (desc) => {
       server = await startBuildsServer(10);
-      malformed(server, { items: [server.builds[0], null, 42, 'b2'], count: 4 });
+      const [first] = server.page({ offset: 0, limit: 1, desc: false }).items;
+      malformed(server, { items: [first, null, 42, 'b2'], count: 4 });
       const client = clientOf(server);
       for (const call of [
         () => client.listBuilds(ACTOR, { desc }),
@@ -193,7 +188,7 @@ describe('malformed pages', () => {
     const s = server;
     s.loopback.handle((_req, res) => {
       s.requests.push({ offset: 0, limit: 0, desc: false });
-      const items = JSON.stringify(s.builds.slice(0, 1));
+      const items = JSON.stringify(s.page({ offset: 0, limit: 1, desc: false }).items);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(`{"data":{"total":1e400,"offset":0,"limit":1,"count":1,"items":${items}}}`);
     });
