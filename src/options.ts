@@ -134,7 +134,7 @@ export function readOptions<T extends object, D extends Options<T>>(
 
 /** A given option's value against its kind and range (strings are checked where they are used). */
 function checkValue(key: string, value: unknown, { kind, range }: Pick<Option, 'kind' | 'range'>) {
-  if (range) checkInteger(key, value, ...range, 0);
+  if (range) checkInteger(key, value, ...range);
   else if (kind === 'boolean' && typeof value !== 'boolean') {
     fail(TypeError, key, 'be true or false', value);
   } else if (kind === 'signal' && !(value instanceof AbortSignal)) {
@@ -178,14 +178,10 @@ export function checkOptions<T extends object>(
  * The key meant by another method's key, whatever the spelling distance: limit (one page) and
  * pageSize (a walk) mean the same; a walk's maxItems given to one page is its limit.
  */
-const ALIASES = new Map([
-  ['limit', 'pageSize'],
-  ['pageSize', 'limit'],
-  ['maxItems', 'limit'],
-]);
+const ALIASES: Record<string, string> = { limit: 'pageSize', pageSize: 'limit', maxItems: 'limit' };
 
 function unknownKey(name: string, key: string, keys: readonly string[]): TypeError {
-  const alias = ALIASES.get(key) ?? '';
+  const alias = ALIASES[key] ?? '';
   let nearest = alias;
   let best = Infinity;
   for (const each of keys.includes(alias) ? [] : keys) {

@@ -61,8 +61,6 @@ type AnyRequest = (
   init: { signal?: AbortSignal | null; fetch?: unknown; [option: string]: unknown },
 ) => Promise<{ error?: unknown; response: Response }>;
 
-const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
-
 export interface Requests {
   /** Makes one call of the facade. */
   request: (call: Call) => Promise<Reply>;
@@ -88,7 +86,8 @@ export function createRequests(
       fetch: init.fetch ?? startTrip(send, init.signal).fetch,
     });
   const raw: Record<string, unknown> = { ...client, request: viaTrip };
-  for (const method of METHODS) {
+  // GET, POST and the other HTTP methods: openapi-fetch's own names for them are in upper case.
+  for (const method of Object.keys(client).filter((key) => /^[A-Z]+$/.test(key))) {
     raw[method] = (url: string, init: Parameters<AnyRequest>[2] = {}) => viaTrip(method, url, init);
   }
   return {

@@ -64,7 +64,7 @@ export function createTransport(options: TransportOptions): Send {
         timeoutMs,
       );
       const unlink = forwardAbort(caller, controller);
-      let exchange: Exchange | undefined;
+      let response: Response | undefined;
       let failure: unknown;
       try {
         const answered = native
@@ -79,7 +79,7 @@ export function createTransport(options: TransportOptions): Send {
         // The chunks already read, as a body stream for whoever reads the response (openapi-fetch,
         // a middleware): cheaper than `new Response(bytes)`, which copies them and sets up a byte
         // stream. Status, status text and headers are the answer's.
-        const response = new Response(
+        response = new Response(
           chunks.length
             ? new ReadableStream({
                 pull(stream) {
@@ -91,7 +91,6 @@ export function createTransport(options: TransportOptions): Send {
           answer,
         );
         Object.defineProperty(response, 'url', { value: answer!.url });
-        exchange = { ...sent, response };
       } catch (error) {
         if (caller?.aborted) throw caller.reason;
         // The cause chain may quote what the server sent, e.g. a redirect's raw Location.
@@ -100,9 +99,8 @@ export function createTransport(options: TransportOptions): Send {
         clearTimeout(timer);
         unlink();
       }
-      const response = exchange?.response;
       if (sent.attempts > maxRetries || (response && !isRetryableStatus(response.status))) {
-        if (exchange) return exchange;
+        if (response) return { ...sent, response };
         throw failure;
       }
       const retryAfter = parseRetryAfter(response?.headers.get('retry-after'), Date.now());

@@ -7,11 +7,7 @@ import type { Redact } from './redact.js';
  * throw a bare URIError on a lone surrogate. A rejected id is shown with the token (`redact`)
  * replaced, and shortened.
  */
-export function checkId(
-  name: string,
-  value: unknown,
-  redact: Redact = (text) => text,
-): asserts value is string {
+export function checkId(name: string, value: unknown, redact: Redact): asserts value is string {
   const problem =
     typeof value !== 'string' || !value
       ? 'be a non-empty string'
@@ -31,20 +27,12 @@ export function fail(kind: ErrorConstructor, name: string, must: string, value: 
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
-/** An optional integer in [min, max]; returns the default when the value is undefined. */
-export function checkInteger(
-  name: string,
-  value: unknown,
-  min: number,
-  max: number,
-  fallback: number,
-): number {
-  if (value === undefined) return fallback;
+/** An integer in [min, max]: a RangeError for any other number, a TypeError for the rest. */
+export function checkInteger(name: string, value: unknown, min: number, max: number): void {
   if (!(Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) {
     const range = max < MAX ? `from ${min} to ${max}` : `>= ${min}`;
     fail(typeof value === 'number' ? RangeError : TypeError, name, `be an integer ${range}`, value);
   }
-  return value as number;
 }
 
 /** Levenshtein distance: insertions, deletions and substitutions, one row at a time. */
