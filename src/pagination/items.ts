@@ -10,6 +10,8 @@ export function walkBuilds(pages: PageWalk): AsyncIterableIterator<BuildShort, u
   let items: readonly BuildShort[] = [];
   let index = 0;
   let waiting = 0;
+  // The page walk knows the caller's signal once it has started: read once a page has come.
+  let signal: AbortSignal | undefined;
   let tail: Promise<unknown> = Promise.resolve();
   const step = async (): Promise<IteratorResult<BuildShort, undefined>> => {
     while (index >= items.length) {
@@ -17,18 +19,18 @@ export function walkBuilds(pages: PageWalk): AsyncIterableIterator<BuildShort, u
       if (page.done) return page;
       items = page.value.items;
       index = 0;
+      signal = pages.signal;
     }
-    // The page walk knows the caller's signal once it has started.
-    if (pages.signal?.aborted) {
+    if (signal?.aborted) {
       items = [];
       void pages.return();
-      throw pages.signal.reason;
+      throw signal.reason;
     }
     return { done: false, value: items[index++]! };
   };
   const iterator: AsyncIterableIterator<BuildShort, undefined> = {
     next() {
-      if (waiting === 0 && index < items.length && !pages.signal?.aborted) {
+      if (waiting === 0 && index < items.length && !signal?.aborted) {
         return Promise.resolve({ done: false, value: items[index++]! });
       }
       waiting += 1;
