@@ -175,10 +175,12 @@ export async function throughput(
   const APIFY = 'apify-client 2.25.0 list()';
   const ratioTo = (name: string, floor: string) =>
     median(timesOf(name).map((value, round) => value / (timesOf(floor)[round] ?? Number.NaN)));
+  // A walk makes one request more than the plain loop (its seams overlap by one build) and
+  // checks every build's place in the list; one page does neither.
   const goals: Record<string, [string, (share: number) => boolean]> = {
     [FLOOR]: ['1.00x (floor)', () => true],
-    [ITEMS]: ['<= 1.05x fetch', (r) => r <= 1.05],
-    [PAGE_ITEMS]: ['<= 1.05x fetch', (r) => r <= 1.05],
+    [ITEMS]: ['<= 1.12x fetch', (r) => r <= 1.12],
+    [PAGE_ITEMS]: ['<= 1.12x fetch', (r) => r <= 1.12],
     'listBuilds loop': ['<= 1.05x fetch', (r) => r <= 1.05],
     [APIFY]: ['', () => true],
   };
