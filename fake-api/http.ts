@@ -87,6 +87,33 @@ export function send(res: ServerResponse, { status, body, headers }: Answer): vo
     .end(bytes);
 }
 
+/** Answers `req` with `handle`, an error's body if it throws; logs the line when asked to. */
+function answerWith(
+  handle: Handler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  started: number,
+  log: ((line: string) => void) | undefined,
+): void {
+  const method = req.method ?? 'GET';
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  let answer: Answer;
+  try {
+    answer = handle(method, url, req.headers);
+  } catch (error) {
+    const known = error instanceof FakeApiError ? error : new FakeApiError(500);
+    if (!(error instanceof FakeApiError)) log?.(`mock: internal error: ${String(error)}`);
+    answer = { status: known.status, body: known.body, headers: known.headers };
+  }
+  send(res, answer);
+  if (log) {
+    const took = (performance.now() - started).toFixed(1);
+    log(
+      `mock: ${new Date().toISOString()} ${method} ${logged(url)} -> ${answer.status} (${took} ms)`,
+    );
+  }
+}
+
 /** Listens on `host:port` (0: a free port) and answers every request with `handle`. */
 export async function listen(
   handle: Handler,
@@ -110,25 +137,7 @@ export async function listen(
     }
     // Drain any request body; none of the endpoints reads one.
     req.resume();
-    const handOn = () => {
-      const method = req.method ?? 'GET';
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      let answer: Answer;
-      try {
-        answer = handle(method, url, req.headers);
-      } catch (error) {
-        const known = error instanceof FakeApiError ? error : new FakeApiError(500);
-        if (!(error instanceof FakeApiError)) log?.(`mock: internal error: ${String(error)}`);
-        answer = { status: known.status, body: known.body, headers: known.headers };
-      }
-      send(res, answer);
-      if (log) {
-        const took = (performance.now() - started).toFixed(1);
-        log(
-          `mock: ${new Date().toISOString()} ${method} ${logged(url)} -> ${answer.status} (${took} ms)`,
-        );
-      }
-    };
+    const handOn = () => answerWith(handle, req, res, started, log);
     const taken = override ? override(req, res, recorded.length) : 'next';
     if (taken === 'next') handOn();
     else if (taken instanceof Promise) void taken.then((later) => later === 'next' && handOn());
