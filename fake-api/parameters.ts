@@ -78,12 +78,25 @@ export function specOperations(spec: OpenApiDocument): SpecOperation[] {
   });
 }
 
+let document: OpenApiDocument | undefined;
 let loaded: SpecOperation[] | undefined;
+
+/** spec/openapi.yaml, read once. */
+const loadSpec = (): OpenApiDocument =>
+  (document ??= asDocument(parse(readFileSync(specUrl, 'utf8'))));
 
 /** The operations of spec/openapi.yaml, read once. */
 export function loadSpecOperations(): SpecOperation[] {
-  loaded ??= specOperations(asDocument(parse(readFileSync(specUrl, 'utf8'))));
+  loaded ??= specOperations(loadSpec());
   return loaded;
+}
+
+/** The values of the spec's enum schema `name`, e.g. every ActorJobStatus. */
+export function specEnum(name: string): string[] {
+  const values = loadSpec().components?.schemas?.[name]?.enum;
+  if (!Array.isArray(values) || values.some((v) => typeof v !== 'string'))
+    throw new Error(`spec/openapi.yaml: components.schemas.${name} is not an enum of strings`);
+  return values as string[];
 }
 
 const list = (names: string[]) =>

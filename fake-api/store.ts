@@ -1,6 +1,8 @@
 // The fake API's store: an Actor's builds, oldest first, moving through their lifecycle on the
 // ticks of a clock. Shapes come from generated/schema.d.ts plus the fields the live API sends.
 import type { components } from '../generated/schema.js';
+import { isTerminalStatus } from '../src/status.js';
+import { specEnum } from './parameters.js';
 
 type Schemas = components['schemas'];
 export type ActorJobStatus = Schemas['ActorJobStatus'];
@@ -47,22 +49,8 @@ export interface BuildSeed {
   runTicks?: number;
 }
 
-export const TERMINAL: ReadonlySet<ActorJobStatus> = new Set<ActorJobStatus>([
-  'SUCCEEDED',
-  'FAILED',
-  'TIMED-OUT',
-  'ABORTED',
-]);
-const STATUSES: ReadonlySet<string> = new Set<ActorJobStatus>([
-  'READY',
-  'RUNNING',
-  'SUCCEEDED',
-  'FAILED',
-  'TIMING-OUT',
-  'TIMED-OUT',
-  'ABORTING',
-  'ABORTED',
-]);
+/** Every status the spec lists: a seed with another one is a mistake. */
+const STATUSES: ReadonlySet<string> = new Set(specEnum('ActorJobStatus'));
 
 /** Deterministic pseudo-random numbers (mulberry32), so a seed gives the same builds every run. */
 export function random(seed: number): () => number {
@@ -187,7 +175,7 @@ export class BuildStore {
           previous ? Date.parse(previous.startedAt) + 1 : 0,
         ),
       ).toISOString();
-    const finished = TERMINAL.has(status);
+    const finished = isTerminalStatus(status);
     const durationMillis = 20_000 + Math.floor(next() * 100_000);
     const computeUnits = Math.round(durationMillis * 1.1e-6 * 1e6) / 1e6;
     const usd = Math.round(computeUnits * 0.4 * 1e6) / 1e6;
