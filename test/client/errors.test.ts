@@ -1,6 +1,6 @@
 // What a failed call tells its caller: ApifyApiError for every answer that is not the expected
 // 2xx JSON, ApifyNetworkError when no answer came, and never the token.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ApifyApiError,
   ApifyError,
@@ -17,6 +17,7 @@ import {
   clientOf,
   errorBody,
   rejectionOf,
+  unsetEnvEachTest,
   useLoopback,
 } from '../helpers/api.js';
 import { closedPort, sendJson, sendText } from '../helpers/loopback.js';
@@ -204,15 +205,7 @@ describe('ApifyApiError', () => {
 });
 
 describe('a 401 or 403', () => {
-  let saved: string | undefined;
-  beforeEach(() => {
-    saved = process.env['APIFY_TOKEN'];
-    delete process.env['APIFY_TOKEN'];
-  });
-  afterEach(() => {
-    if (saved === undefined) delete process.env['APIFY_TOKEN'];
-    else process.env['APIFY_TOKEN'] = saved;
-  });
+  unsetEnvEachTest('APIFY_TOKEN');
 
   const ANSWERS = [
     [401, 'invalid-token', 'Authentication token is not valid.'],

@@ -17,6 +17,7 @@ import {
   errorBody,
   pageBody,
   rejectionOf,
+  unsetEnvEachTest,
   useLoopback,
 } from '../helpers/api.js';
 import { sendJson } from '../helpers/loopback.js';
@@ -319,15 +320,7 @@ describe('bad client options throw at once, naming the option', () => {
 });
 
 describe('the base URL', () => {
-  let saved: string | undefined;
-  beforeEach(() => {
-    saved = process.env['APIFY_API_BASE_URL'];
-    delete process.env['APIFY_API_BASE_URL'];
-  });
-  afterEach(() => {
-    if (saved === undefined) delete process.env['APIFY_API_BASE_URL'];
-    else process.env['APIFY_API_BASE_URL'] = saved;
-  });
+  unsetEnvEachTest('APIFY_API_BASE_URL');
 
   /** The URL of the one request a client without a baseUrl sends, through an injected fetch. */
   async function urlSentBy(options: BuildsClientOptions = {}): Promise<string> {
@@ -412,15 +405,7 @@ describe('the base URL', () => {
 });
 
 describe('token', () => {
-  let saved: string | undefined;
-  beforeEach(() => {
-    saved = process.env['APIFY_TOKEN'];
-    delete process.env['APIFY_TOKEN'];
-  });
-  afterEach(() => {
-    if (saved === undefined) delete process.env['APIFY_TOKEN'];
-    else process.env['APIFY_TOKEN'] = saved;
-  });
+  unsetEnvEachTest('APIFY_TOKEN');
 
   /** One call of each kind, so every request path is covered. */
   async function callEach(client: BuildsClient): Promise<void> {

@@ -77,3 +77,16 @@ export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 export function expectNoAbortListeners(signal: AbortSignal): void {
   expect(getEventListeners(signal, 'abort')).toHaveLength(0);
 }
+
+/** Unsets the environment variable `name` for each test of the calling suite, then restores it. */
+export function unsetEnvEachTest(name: string): void {
+  let saved: string | undefined;
+  beforeEach(() => {
+    saved = process.env[name];
+    Reflect.deleteProperty(process.env, name);
+  });
+  afterEach(() => {
+    if (saved === undefined) Reflect.deleteProperty(process.env, name);
+    else process.env[name] = saved;
+  });
+}
