@@ -1,7 +1,7 @@
 // Every parameter of spec/openapi.yaml followed through (part `parameters` of `npm run check`):
 // - the client offers it, as an option in the table of src/options.ts of each method that calls
-//   the operation (a path parameter as the method's argument), or spec/not-exposed.yaml says why
-//   not;
+//   the operation (a path parameter as the method's argument), with the spec's range and default,
+//   or spec/not-exposed.yaml says why not;
 // - the fake API implements it or says it does not (SUPPORT in fake-api/parameters.ts).
 // Each finding names the operation, the parameter and the next step, once.
 import { readFile } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import {
   type SpecOperation,
   type Support,
 } from '../../fake-api/parameters.js';
-import { ABORT_OPTIONS, LIST_OPTIONS, WALK_OPTIONS } from '../../src/options.js';
+import { ABORT_OPTIONS, LIST_OPTIONS, WALK_OPTIONS, type Option } from '../../src/options.js';
 import { asDocument } from '../lib/openapi.js';
 import { root, specPath } from '../lib/paths.js';
 
@@ -121,6 +121,35 @@ function parameterProblem(op: SpecOperation, key: string, callers: readonly Call
 }
 
 /**
+ * An integer option whose range or default is not the spec's (`minimum`, `maximum`, `default`):
+ * the spec holds the API's limits, src/options.ts their one copy on the client's side.
+ */
+function boundsProblem(op: SpecOperation, key: string, callers: readonly Caller[]) {
+  const schema = op.parameters.get(key) as {
+    minimum?: number;
+    maximum?: number;
+    default?: unknown;
+  };
+  const name = key.split('.').slice(1).join('.');
+  for (const caller of callers) {
+    const option = caller.renamed?.[name] ?? name;
+    const { range, default: given } = (caller.options[option] ?? {}) as Partial<Option>;
+    if (!range) continue;
+    const spec = [schema.minimum ?? range[0], schema.maximum ?? range[1], schema.default ?? given];
+    const ours = [range[0], range[1], given];
+    if (spec.every((value, i) => value === ours[i])) continue;
+    const show = ([min, max, fallback]: unknown[]) =>
+      `${String(min)}..${String(max)}, default ${String(fallback)}`;
+    return (
+      `${named(op)}: ${label(key)} allows ${show(spec)} in the spec, but '${option}' in ` +
+      `${caller.table} allows ${show(ours)}: make its range and default in src/options.ts the ` +
+      `spec's (the largest page is MAX_LIMIT in src/pagination/types.ts).`
+    );
+  }
+  return undefined;
+}
+
+/**
  * What keeps a parameter of the spec from being followed through to the client: one message per
  * operation and parameter, naming both, the methods that lack it and the next step.
  */
@@ -150,7 +179,9 @@ export function clientFindings(
     for (const key of op.parameters.keys()) {
       // Only a parameter the client lacks uses an entry: one for an offered parameter is stale.
       const problem = parameterProblem(op, key, calling);
+      const bounds = problem ? undefined : boundsProblem(op, key, calling);
       if (problem && !excluded(op, key)) found.push(problem);
+      if (bounds) found.push(bounds);
     }
   }
   const ids = new Set(operations.map((op) => op.id));
