@@ -455,6 +455,21 @@ describe('routes and fields of the live API', () => {
     await s.received(2);
     expect(s.recorded.map((r) => r.url)).toEqual(['/custom', `/v2/actors/${s.actor.name}/builds`]);
   });
+
+  it('lets an override wait, change the store, then hand the request on', async () => {
+    const s = await start({ buildCount: 2 });
+    const [first] = s.builds();
+    s.override(async (req, res) => {
+      if (req.url === '/custom') return void res.writeHead(418).end();
+      await sleep(20);
+      s.removeBuild(first!.id);
+      return 'next';
+    });
+    expect((await call(s, '/custom')).status).toBe(418);
+    const page = (await list(s)).body.data;
+    expect(page.total).toBe(1);
+    expect(page.items.map((b) => b.id)).not.toContain(first!.id);
+  });
 });
 
 describe('the loopback helper on top of the fake', () => {
