@@ -15,6 +15,8 @@ export function walkBuilds(pages: PageWalk): AsyncIterableIterator<BuildShort, u
   let tail: Promise<unknown> = Promise.resolve();
   const step = async (): Promise<IteratorResult<BuildShort, undefined>> => {
     while (index >= items.length) {
+      // The builds handed out are not held while the next page is read and parsed.
+      items = [];
       const page = await pages.next();
       if (page.done) return page;
       items = page.value.items;
