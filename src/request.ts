@@ -58,7 +58,7 @@ function startTrip(send: Send, signal: AbortSignal | null | undefined): Trip {
 type AnyRequest = (
   method: string,
   url: string,
-  init: { signal?: AbortSignal | null; fetch?: unknown; [option: string]: unknown },
+  init?: { signal?: AbortSignal | null; fetch?: unknown; [option: string]: unknown },
 ) => Promise<{ error?: unknown; response: Response }>;
 
 export interface Requests {
@@ -78,17 +78,18 @@ export function createRequests(
   const client = createClient<paths>({ baseUrl: baseUrl.href.replace(/\/+$/, ''), headers });
   const prefix = baseUrl.pathname.replace(/\/+$/, '');
   const request = client.request as unknown as AnyRequest;
-  // A fetch given to a call replaces the transport, as it does in openapi-fetch.
-  const viaTrip: AnyRequest = (method, url, init) =>
-    request(method, url, {
-      ...init,
-      signal: null,
-      fetch: init.fetch ?? startTrip(send, init.signal).fetch,
-    });
+  // A fetch given to a call replaces the transport, as it does in openapi-fetch, and gets the
+  // call's signal the usual way, in the Request.
+  const viaTrip: AnyRequest = (method, url, init = {}) =>
+    request(
+      method,
+      url,
+      init.fetch ? init : { ...init, signal: null, fetch: startTrip(send, init.signal).fetch },
+    );
   const raw: Record<string, unknown> = { ...client, request: viaTrip };
   // GET, POST and the other HTTP methods: openapi-fetch's own names for them are in upper case.
   for (const method of Object.keys(client).filter((key) => /^[A-Z]+$/.test(key))) {
-    raw[method] = (url: string, init: Parameters<AnyRequest>[2] = {}) => viaTrip(method, url, init);
+    raw[method] = (url: string, init?: Parameters<AnyRequest>[2]) => viaTrip(method, url, init);
   }
   return {
     async request({ method, route, path, query, signal }) {

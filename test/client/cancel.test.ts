@@ -204,6 +204,29 @@ describe('listener hygiene', () => {
     expectNoAbortListeners(signal);
   });
 
+  it('hands a raw call that brings its own fetch the signal in its Request', async () => {
+    hang();
+    const controller = new AbortController();
+    const seen: AbortSignal[] = [];
+    const client = clientOf(server());
+    const pending = rejectionOf(
+      client.raw.GET('/v2/actors/{actorId}/builds', {
+        params: { path: { actorId: ACTOR } },
+        signal: controller.signal,
+        fetch: (request: Request) => {
+          seen.push(request.signal);
+          return fetch(request);
+        },
+      }),
+    );
+    await server().received(1);
+    const reason = new Error('own fetch cancelled');
+    controller.abort(reason);
+    expect(await pending).toBe(reason);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.aborted).toBe(true);
+  });
+
   it('leaves no abort listener after failed calls and after a walk, finished or left early', async () => {
     server().handle((req, res) => {
       if (req.method === 'POST') {

@@ -173,6 +173,28 @@ describe('what else is retried', () => {
     ]);
   });
 
+  it('retries raw.request and raw.POST the same way', async () => {
+    failThenRecover(503, 1);
+    const client = clientOf(server());
+    const listed = await client.raw.request('get', '/v2/actors/{actorId}/builds', {
+      params: { path: { actorId: ACTOR } },
+    });
+    expect(listed.response.status).toBe(200);
+    expect(server().requests).toHaveLength(2);
+    server().handle((_req, res, count) =>
+      count === 3
+        ? sendJson(res, 502, errorBody('bad-gateway', 'again'))
+        : sendJson(res, 200, { data: build(BUILD, 'ABORTED') }),
+    );
+    const aborted = await client.raw.POST('/v2/actor-builds/{buildId}/abort', {
+      params: { path: { buildId: BUILD } },
+    });
+    expect(aborted.data?.data.status).toBe('ABORTED');
+    expect(server().requests.map((r) => [r.method, r.headers.authorization])).toEqual(
+      Array.from({ length: 4 }, (_, i) => [i < 2 ? 'GET' : 'POST', `Bearer ${TOKEN}`]),
+    );
+  });
+
   it('iterateBuilds retries a failing page and yields every build once', async () => {
     server().handle((req, res, count) => {
       if (count === 2) {
