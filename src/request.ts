@@ -3,7 +3,8 @@
 // to the fetch it was given for this call. That fetch is a Trip: the transport (transport.ts)
 // with the caller's signal given to it directly, never linked into the Request (Node.js 20's
 // Request would keep a listener on the caller's signal until garbage collection), and a record
-// of what the transport sent (after any middleware) and how often it tried.
+// of what the transport sent (after any middleware) and how often it tried. (A raw call that
+// brings its own fetch uses that instead, as openapi-fetch does.)
 //
 //   facade method ─ Call ─▶ request() ─▶ openapi-fetch ─▶ middleware ─▶ Trip.fetch ─▶ transport
 //        ◀── Reply { response, error, sent } ◀── openapi-fetch ◀── middleware ◀── Exchange
@@ -64,7 +65,7 @@ type AnyRequest = (
 export interface Requests {
   /** Makes one call of the facade. */
   request: (call: Call) => Promise<Reply>;
-  /** openapi-fetch's client, each call through its own Trip. */
+  /** openapi-fetch's client, each call through its own Trip unless it brings its own fetch. */
   raw: Client<paths>;
 }
 
