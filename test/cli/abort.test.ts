@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeApi, type BuildSeed, type FakeApi } from '../../fake-api/server.js';
-import { CLI_TOKEN, cli, history, type CliOptions } from '../helpers/cli.js';
+import { CLI_TOKEN, cli, history, ndjsonRecords, type CliOptions } from '../helpers/cli.js';
 
 const ACTOR = 'janedoe~my-actor';
 let server: FakeApi | undefined;
@@ -78,12 +78,7 @@ describe('abort <buildId>...', () => {
       },
     ]);
     const ndjson = await abort(['build00001', 'build00000', '--ndjson']);
-    expect(
-      ndjson.stdout
-        .trimEnd()
-        .split('\n')
-        .map((l) => JSON.parse(l) as unknown),
-    ).toEqual(
+    expect(ndjsonRecords(ndjson.stdout)).toEqual(
       expect.arrayContaining([
         { id: 'build00001', status: 'SUCCEEDED', result: 'already-finished' },
         { id: 'build00000', status: 'SUCCEEDED', result: 'already-finished' },
@@ -324,12 +319,7 @@ describe('abort --wait', () => {
       '--ndjson',
     ]);
     expect(run.code).toBe(0);
-    expect(
-      run.stdout
-        .trimEnd()
-        .split('\n')
-        .map((l) => JSON.parse(l) as unknown),
-    ).toEqual(
+    expect(ndjsonRecords(run.stdout)).toEqual(
       expect.arrayContaining([
         { id: 'build00005', status: 'ABORTED', result: 'aborted' },
         { id: 'build00002', status: 'ABORTED', result: 'aborted' },

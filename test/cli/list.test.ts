@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeApi, type FakeApi } from '../../fake-api/server.js';
-import { CLI_TOKEN, cli, history, type CliOptions } from '../helpers/cli.js';
+import { CLI_TOKEN, cli, history, ndjsonRecords, type CliOptions } from '../helpers/cli.js';
 
 // The colour escapes the command line writes (ESC [ n m).
 const ESCAPES = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, 'g');
@@ -121,9 +121,9 @@ describe('list', () => {
       ]),
     );
     const ndjson = await list([ACTOR, '-L', '3', '--ndjson']);
-    const lines = ndjson.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(3);
-    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(parsed);
+    const records = ndjsonRecords(ndjson.stdout);
+    expect(records).toHaveLength(3);
+    expect(records).toEqual(parsed);
     const empty = await list([ACTOR, '--status', 'timing-out', '--json']);
     expect(JSON.parse(empty.stdout)).toEqual([]);
     expect(empty.stderr).toContain('No builds of janedoe~my-actor match.');

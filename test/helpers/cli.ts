@@ -85,3 +85,10 @@ export function history(
     }),
   );
 }
+
+/** The records of NDJSON output, one per line. */
+export const ndjsonRecords = (text: string): unknown[] =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as unknown);
